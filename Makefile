@@ -1,0 +1,42 @@
+# The two commands of the README:
+#   make        set up, then build the seed table's graph and report into output/
+#   make test   set up (system packages included), then lint and run the whole test suite
+# .ci/run calls `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := data/ouhai-2024-key-tasks.txt
+
+.PHONY: all build test lint system-deps clean
+
+all: build
+
+build: $(VENV)/.installed
+	$(BIN)/python build_graph.py $(SEED) -o output
+
+test: $(VENV)/.installed-dev system-deps lint
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+
+# Debian packages the tests use (rapper, Java for HermiT): installed if missing.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf output $(VENV)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian packages the test suite needs, only those missing.
+#   raptor2-utils       rapper, an independent Turtle parser the tests check the output with
+#   default-jre-headless Java for owlready2's HermiT reasoner
+set -euo pipefail
+
+missing=()
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing Debian packages: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

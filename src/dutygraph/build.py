@@ -1,0 +1,93 @@
+"""The main job: a source table in, a graph and a build report out (the whole pipeline)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from dutygraph.iris import IriMinter
+from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
+from dutygraph.namespaces import DEFAULT_BASE
+from dutygraph.reader import read_table
+from dutygraph.report import BuildReport, build_report
+from dutygraph.roles import resolve_task
+from dutygraph.units import UnitTable
+from dutygraph.graph import document_graph
+
+GRAPH_FILE = "graph.ttl"
+REPORT_FILES = ("build-report.md", "build-report.json")
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    report: BuildReport
+    meta: DocumentMeta
+
+
+def build(
+    source: str | Path,
+    *,
+    units: str | Path | None = None,
+    meta: str | Path | None = None,
+    base: str = DEFAULT_BASE,
+) -> BuildResult:
+    """Read SOURCE and build its graph; nothing is written. Raises InputError on bad input."""
+    document = read_table(source)
+    doc_meta, meta_dir = _document_meta(source, meta, document.title, document.sha256)
+    unit_table = _unit_table(units, doc_meta, meta_dir)
+    tasks = [resolve_task(row, unit_table) for row in document.tasks]
+    minter = IriMinter(base, doc_meta.government_id, doc_meta.id)
+    graph = document_graph(document, doc_meta, tasks, minter)
+    report = build_report(document, doc_meta, tasks, unit_table.path)
+    report.triples = len(graph)
+    return BuildResult(graph, report, doc_meta)
+
+
+def write_build(result: BuildResult, outdir: str | Path) -> list[Path]:
+    """Write graph.ttl and the build report into OUTDIR, all or nothing."""
+    files = {
+        GRAPH_FILE: result.graph.serialize(format="turtle", encoding="utf-8"),
+        REPORT_FILES[0]: result.report.to_markdown().encode("utf-8"),
+        REPORT_FILES[1]: result.report.to_json().encode("utf-8"),
+    }
+    return write_files_atomically(Path(outdir), files)
+
+
+def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file to a temporary name first, then rename them all into place."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=outdir)
+            staged.append((temporary, outdir / name))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    return [target for _, target in staged]
+
+
+def _document_meta(source, meta, title: str, sha256: str) -> tuple[DocumentMeta, Path | None]:
+    path = Path(meta) if meta else sidecar_path(source)
+    if meta or path.exists():
+        return load_meta(path), path.parent
+    return meta_from_text(source, title, sha256), None
+
+
+def _unit_table(units, meta: DocumentMeta, meta_dir: Path | None) -> UnitTable:
+    if units:
+        return UnitTable.load(units)
+    if meta.units and meta_dir is not None:
+        return UnitTable.load(meta_dir / meta.units)
+    return UnitTable.empty()

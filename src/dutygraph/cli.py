@@ -1,0 +1,113 @@
+"""The dutygraph command: a thin layer over the package (exit codes 0 ok, 1 invalid, 2 bad input)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from dutygraph import __version__
+from dutygraph.errors import DutygraphError
+from dutygraph.namespaces import DEFAULT_BASE
+
+
+@contextmanager
+def _user_errors():
+    """Turn a DutygraphError into 'Error: …' on stderr and its exit code."""
+    try:
+        yield
+    except DutygraphError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(error.exit_code)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="dutygraph")
+def cli():
+    """Turn government task-breakdown tables (重点工作责任分解) into an RDF graph and ask it
+    coordination questions."""
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output-dir", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for graph.ttl and the build report.")
+@click.option("--units", type=click.Path(dir_okay=False),
+              help="Unit table (CSV). Default: the one the metadata sidecar names.")
+@click.option("--meta", type=click.Path(dir_okay=False),
+              help="Metadata JSON. Default: SOURCE's sidecar, e.g. x.meta.json beside x.txt.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI of the data; must end with / or #.")
+def build(source, output_dir, units, meta, base):
+    """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
+
+    Nothing is written unless the whole table reads: bad input exits 2 with
+    'Error: FILE:LINE: what is wrong'.
+    """
+    from dutygraph.build import build as build_graph
+    from dutygraph.build import write_build
+
+    with _user_errors():
+        result = build_graph(source, units=units, meta=meta, base=base)
+        written = write_build(result, output_dir)
+    report = result.report
+    click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
+               f"{report.assignments} assignments, {report.units} units.", err=True)
+    if report.unlisted_units:
+        click.echo(f"Warning: {len(report.unlisted_units)} unit names are not in the unit table "
+                   f"({report.unit_table}); kept as written, listed in the build report.", err=True)
+    if report.tasks_without_marked_lead:
+        click.echo(f"Warning: {len(report.tasks_without_marked_lead)} tasks have several units "
+                   "and no *; see the build report.", err=True)
+    for path in written:
+        click.echo(f"Wrote {path}", err=True)
+
+
+@cli.command()
+@click.argument("query_file", type=click.Path(dir_okay=False))
+@click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
+              help="The graph to ask (Turtle or N-Triples).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output (CSV gets a byte-order mark "
+                   "so that Excel reads the Chinese right).")
+def query(query_file, graph_file, fmt, output):
+    """Run the SPARQL SELECT query in QUERY_FILE over a graph."""
+    from dutygraph.query import format_result, load_graph, run_query_file
+
+    with _user_errors():
+        result = run_query_file(load_graph(graph_file), query_file)
+    _emit(format_result(result, fmt), output, bom=fmt == "csv")
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output.")
+def table(graph_file, output):
+    """Write the table of GRAPH_FILE back in the published layout (tab-separated)."""
+    from dutygraph.table import load_turtle, records_from_graph, table_text
+
+    with _user_errors():
+        text = table_text(records_from_graph(load_turtle(graph_file)))
+    _emit(text, output, bom=False)
+
+
+def _emit(text: str, output: str | None, *, bom: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from dutygraph.build import write_files_atomically
+
+    path = Path(output)
+    data = (("\ufeff" if bom else "") + text).encode("utf-8")
+    write_files_atomically(path.parent, {path.name: data})
+    click.echo(f"Wrote {path}", err=True)
+
+
+def main() -> None:
+    """Entry point of the dutygraph command."""
+    cli(prog_name="dutygraph")

@@ -1,0 +1,27 @@
+"""Exceptions that carry the place where the input went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Exit codes of the command line, documented in the README.
+EXIT_OK = 0
+EXIT_VALIDATION_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class DutygraphError(Exception):
+    """Base class of every error dutygraph raises on purpose."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class InputError(DutygraphError):
+    """The input file is wrong at a known place: ``FILE:LINE: what is wrong``."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        place = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{place}: {message}")

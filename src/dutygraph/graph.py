@@ -1,0 +1,133 @@
+"""Write a read and resolved table as RDF (records → graph)."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from dutygraph import layout
+from dutygraph.iris import IriMinter, pinyin_name
+from dutygraph.meta import DocumentMeta
+from dutygraph.namespaces import DCTERMS, DG, ORG, PREFIXES, PROV, RDF, SKOS, XSD
+from dutygraph.records import Section, TableDocument
+from dutygraph.roles import LEAD, ResolvedTask
+from dutygraph.units import Unit
+
+ROLE_IRIS = {LEAD: DG.lead, "co": DG.coResponsible}
+ZH = "zh"
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang=ZH)
+
+
+def document_graph(
+    document: TableDocument, meta: DocumentMeta, tasks: list[ResolvedTask], minter: IriMinter
+) -> Graph:
+    """The whole graph of one document: document, sections, leaders, tasks, units."""
+    graph = Graph()
+    for prefix, namespace in {**PREFIXES, **minter.prefixes()}.items():
+        graph.bind(prefix, namespace)
+    add_document(graph, document, meta, minter)
+    by_line = {task.row.line: task for task in tasks}
+    for section in document.sections:
+        add_section(graph, section, minter)
+        for row in section.tasks:
+            add_task(graph, section, by_line[row.line], minter)
+    for unit in {a.unit.id: a.unit for task in tasks for a in task.assignments}.values():
+        add_unit(graph, unit, minter)
+    return graph
+
+
+def add_document(graph: Graph, document: TableDocument, meta: DocumentMeta, minter: IriMinter):
+    """The source document, with what identifies its exact bytes."""
+    doc = minter.document_iri
+    graph.add((doc, RDF.type, DG.Document))
+    graph.add((doc, DCTERMS.identifier, Literal(meta.id)))
+    if meta.title or document.title:
+        graph.add((doc, DCTERMS.title, zh(meta.title or document.title)))
+    graph.add((doc, DG.sha256, Literal(document.sha256)))
+    graph.add((doc, DG.sourceEncoding, Literal(document.encoding)))
+    if meta.district:
+        graph.add((doc, DG.district, zh(meta.district)))
+    if meta.year:
+        graph.add((doc, DG.year, Literal(str(meta.year), datatype=XSD.gYear)))
+    if meta.source:
+        graph.add((doc, DCTERMS.source, Literal(meta.source)))
+    for note in document.notes:
+        graph.add((doc, SKOS.note, zh(note.text)))
+
+
+def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
+    """A section, its leader, and the statements printed under it (总负责。)."""
+    node = minter.section(section.position)
+    graph.add((node, RDF.type, DG.Section))
+    graph.add((node, DG.document, minter.document_iri))
+    graph.add((node, DG.position, Literal(section.position)))
+    graph.add((node, DG.sectionNumeral, Literal(section.numeral)))
+    graph.add((node, DG.heading, zh(section.heading)))
+    graph.add((node, SKOS.prefLabel, zh(section.label)))
+    graph.add((node, DG.sourceLine, Literal(section.line)))
+    for statement in section.statements:
+        graph.add((node, DG.statement, zh(statement.text)))
+    if section.leader is None:
+        return
+    leader = minter.person(section.leader)
+    graph.add((node, DG.leader, leader))
+    for title in section.leader_titles:
+        graph.add((node, DG.leaderTitle, zh(title)))
+    graph.add((leader, RDF.type, DG.Leader))
+    graph.add((leader, SKOS.prefLabel, zh(section.leader)))
+    romanised = pinyin_name(section.leader)
+    if romanised:
+        graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-Latn-pinyin")))
+    if any(word in s.text for s in section.statements for word in layout.OVERALL_WORDS):
+        graph.add((leader, DG.overallResponsibilityFor, minter.document_iri))
+
+
+def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMinter) -> None:
+    """A task, traceable to its line, with one qualified assignment per unit."""
+    row = task.row
+    node = minter.task(section.position, row.number)
+    graph.add((node, RDF.type, DG.Task))
+    graph.add((node, DG.section, minter.section(section.position)))
+    graph.add((node, DG.number, Literal(row.number)))
+    graph.add((node, DG.text, zh(row.text)))
+    graph.add((node, DG.sourceLine, Literal(row.line)))
+    graph.add((node, PROV.wasDerivedFrom, minter.document_iri))
+    graph.add((node, DG.leadRule, DG[task.lead_rule]))
+    if row.remark:
+        graph.add((node, DG.remark, zh(row.remark)))
+    if section.leader is not None:
+        graph.add((minter.person(section.leader), DG.inChargeOf, node))
+    for assignment in task.assignments:
+        mention, unit = assignment.mention, minter.unit(assignment.unit)
+        qualified = minter.assignment(section.position, row.number, mention.position)
+        graph.add((node, PROV.qualifiedAttribution, qualified))
+        graph.add((qualified, RDF.type, DG.Assignment))
+        graph.add((qualified, PROV.agent, unit))
+        graph.add((qualified, PROV.hadRole, ROLE_IRIS[assignment.role]))
+        graph.add((qualified, DG.position, Literal(mention.position)))
+        graph.add((qualified, DG.nameAsWritten, zh(mention.name)))
+        graph.add((qualified, DG.leadMarked, Literal(mention.lead_marked)))
+        graph.add((qualified, DG.sourceLine, Literal(row.line)))
+        shortcut = DG.leads if assignment.role == LEAD else DG.coResponsibleFor
+        graph.add((unit, shortcut, node))
+
+
+def add_unit(graph: Graph, unit: Unit, minter: IriMinter) -> URIRef:
+    """A unit with its names and type; an unlisted one is typed so and kept as written."""
+    node = minter.unit(unit)
+    graph.add((node, RDF.type, DG.Unit))
+    graph.add((node, DCTERMS.identifier, Literal(unit.id)))
+    graph.add((node, SKOS.prefLabel, zh(unit.name)))
+    if not unit.listed:
+        graph.add((node, RDF.type, DG.UnlistedUnit))
+    if unit.type:
+        graph.add((node, ORG.classification, DG[unit.type]))
+    if unit.name_en:
+        graph.add((node, SKOS.prefLabel, Literal(unit.name_en, lang="en")))
+    for alias in unit.aliases:
+        graph.add((node, SKOS.altLabel, zh(alias)))
+    if unit.merge_note:
+        graph.add((node, SKOS.editorialNote, Literal(unit.merge_note, lang="en")))
+    return node

@@ -1,0 +1,67 @@
+"""Readable, stable IRIs, minted from ASCII ids and positions, never from Chinese text."""
+
+from __future__ import annotations
+
+from pypinyin import lazy_pinyin
+from rdflib import Namespace, URIRef
+
+from dutygraph.errors import DutygraphError
+from dutygraph.units import Unit
+
+
+class IriMinter:
+    """The IRIs of one document's graph under a base such as https://example.org/id/."""
+
+    def __init__(self, base: str, government_id: str, document_id: str):
+        if not base.endswith(("/", "#")):
+            raise DutygraphError(f"the base IRI {base!r} must end with '/' or '#'")
+        self.document_iri = URIRef(f"{base}doc/{document_id}")
+        # Units and leaders belong to a government, not a document: the same bureau in two
+        # years of one district is one node.
+        self.unit_ns = Namespace(f"{base}{government_id}/unit/")
+        self.person_ns = Namespace(f"{base}{government_id}/person/")
+        self.doc_ns = Namespace(f"{self.document_iri}/")
+        self._people: dict[str, str] = {}
+
+    def prefixes(self) -> dict[str, Namespace]:
+        """Prefixes for the data namespaces, so the Turtle reads unit:… and doc:…"""
+        return {"unit": self.unit_ns, "person": self.person_ns, "doc": self.doc_ns}
+
+    def section(self, position: int) -> URIRef:
+        return self.doc_ns[f"section-{position:02d}"]
+
+    def task(self, section_position: int, number: int) -> URIRef:
+        return self.doc_ns[f"task-{section_position:02d}-{number:02d}"]
+
+    def assignment(self, section_position: int, number: int, unit_position: int) -> URIRef:
+        return self.doc_ns[f"task-{section_position:02d}-{number:02d}-unit-{unit_position:02d}"]
+
+    def unit(self, unit: Unit) -> URIRef:
+        return self.unit_ns[unit.id]
+
+    def person(self, name: str) -> URIRef:
+        """A leader's IRI from the pinyin of their name; a second name with the same pinyin
+        in one document gets -2."""
+        if name not in self._people:
+            slug = person_slug(name)
+            taken = set(self._people.values())
+            candidate, n = slug, 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{slug}-{n}"
+            self._people[name] = candidate
+        return self.person_ns[self._people[name]]
+
+
+def person_slug(name: str) -> str:
+    """林仕德 → lin-shi-de (characters without pinyin are dropped)."""
+    syllables = [s.lower() for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]
+    return "-".join(syllables) or "person"
+
+
+def pinyin_name(name: str) -> str:
+    """林仕德 → Lin Shide: the usual romanisation, surname first."""
+    syllables = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]
+    if not syllables:
+        return ""
+    return " ".join(part.capitalize() for part in (syllables[0], "".join(syllables[1:])) if part)

@@ -1,0 +1,68 @@
+"""The records a table is read into: plain data, each with the source line it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    """One unit in a task's 责任单位 cell, as written."""
+
+    name: str  # as written, without the * mark, stray spaces or full stops
+    lead_marked: bool  # a * was printed before it
+    position: int  # 1-based order in the cell
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One numbered row of the table."""
+
+    line: int
+    number: int  # 序号 as printed: never renumbered
+    text: str  # 重点工作 exactly as printed
+    units: tuple[UnitMention, ...]
+    remark: str = ""  # 备注
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A line printed under a section outside any table row, such as 总负责。"""
+
+    line: int
+    text: str
+
+
+@dataclass
+class Section:
+    """A group of tasks under one leading official; ``leader`` is None where none is named."""
+
+    line: int
+    position: int  # 1-based order in the document: numerals repeat, positions do not
+    numeral: str  # as printed, e.g. 十一
+    heading: str  # the whole header line as printed
+    label: str  # the heading without numeral and suffix, e.g. 区委部门
+    leader: str | None = None
+    leader_titles: tuple[str, ...] = ()
+    statements: list[Statement] = field(default_factory=list)
+    tasks: list[TaskRow] = field(default_factory=list)
+
+
+@dataclass
+class TableDocument:
+    """A whole task-breakdown table as read from its source file."""
+
+    path: str
+    encoding: str
+    sha256: str
+    title: str = ""
+    title_line: int | None = None
+    preamble: list[Statement] = field(default_factory=list)  # lines before the title
+    notes: list[Statement] = field(default_factory=list)  # 注：… lines
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[Statement] = field(default_factory=list)  # line + what looks wrong
+
+    @property
+    def tasks(self) -> list[TaskRow]:
+        """Every task row in document order."""
+        return [task for section in self.sections for task in section.tasks]

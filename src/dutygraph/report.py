@@ -1,0 +1,123 @@
+"""The build report: what was read, what was merged, what looks wrong (records → report)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+from dutygraph.meta import DocumentMeta
+from dutygraph.records import TableDocument
+from dutygraph.roles import LEAD, NO_LEAD_MARKED, ResolvedTask
+
+
+@dataclass
+class SectionSummary:
+    line: int
+    numeral: str
+    label: str
+    leader: str | None
+    tasks: int
+    statements: list[str]
+    missing_numbers: list[int]  # gaps in 序号, kept as printed
+
+
+@dataclass
+class BuildReport:
+    """Counts a reader can check against the source, and every doubt the build had."""
+
+    source: str
+    encoding: str
+    sha256: str
+    document_id: str
+    title: str
+    unit_table: str
+    triples: int = 0
+    tasks: int = 0
+    assignments: int = 0
+    lead_assignments: int = 0
+    co_assignments: int = 0
+    units: int = 0
+    unlisted_units: dict[str, list[int]] = field(default_factory=dict)  # name → lines
+    merged_names: dict[str, str] = field(default_factory=dict)  # as written → canonical
+    tasks_without_marked_lead: list[int] = field(default_factory=list)  # lines
+    warnings: list[str] = field(default_factory=list)  # "LINE: text"
+    sections: list[SectionSummary] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+    def to_markdown(self) -> str:
+        return render_markdown(self)
+
+
+def build_report(
+    document: TableDocument, meta: DocumentMeta, tasks: list[ResolvedTask], unit_table: str
+) -> BuildReport:
+    """Summarise one build; triples are filled in once the graph exists."""
+    assignments = [a for task in tasks for a in task.assignments]
+    roles = Counter(a.role for a in assignments)
+    unlisted, merged = defaultdict(list), {}
+    for task in tasks:
+        for a in task.assignments:
+            if not a.unit.listed:
+                unlisted[a.unit.name].append(task.row.line)
+            elif a.mention.name != a.unit.name:
+                merged[a.mention.name] = a.unit.name
+    report = BuildReport(
+        source=document.path, encoding=document.encoding, sha256=document.sha256,
+        document_id=meta.id, title=meta.title or document.title, unit_table=unit_table,
+        tasks=len(tasks), assignments=len(assignments),
+        lead_assignments=roles[LEAD], co_assignments=len(assignments) - roles[LEAD],
+        units=len({a.unit.id for a in assignments}),
+        unlisted_units=dict(sorted(unlisted.items(), key=lambda item: item[1][0])),
+        merged_names=dict(sorted(merged.items())),
+        tasks_without_marked_lead=[t.row.line for t in tasks if t.lead_rule == NO_LEAD_MARKED],
+        warnings=[f"{w.line}: {w.text}" for w in document.warnings],
+    )
+    for section in document.sections:
+        numbers = [task.number for task in section.tasks]
+        missing = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+        report.sections.append(SectionSummary(
+            section.line, section.numeral, section.label, section.leader, len(section.tasks),
+            [s.text for s in section.statements], missing,
+        ))
+    return report
+
+
+def render_markdown(report: BuildReport) -> str:
+    """The report as Markdown, short enough to read at once."""
+    lines = [
+        f"# Build report: {report.title}",
+        "",
+        f"- source: `{report.source}` ({report.encoding}, sha256 `{report.sha256}`)",
+        f"- document id: `{report.document_id}`; unit table: `{report.unit_table}`",
+        f"- {report.tasks} tasks, {report.assignments} task–unit assignments "
+        f"({report.lead_assignments} lead, {report.co_assignments} co-responsible), "
+        f"{report.units} units, {report.triples} triples",
+        "",
+        "## Sections",
+        "",
+        "| line | section | leader | tasks | notes |",
+        "|---:|---|---|---:|---|",
+    ]
+    for s in report.sections:
+        notes = [*s.statements]
+        if s.missing_numbers:
+            notes.append("序号 not printed: " + ", ".join(map(str, s.missing_numbers)))
+        lines.append(f"| {s.line} | {s.numeral}、{s.label} | {s.leader or '—'} | {s.tasks} "
+                     f"| {'; '.join(notes)} |")
+    lines += _listing("Names merged into a unit of the unit table",
+                      [f"{written} → {canonical}" for written, canonical in
+                       report.merged_names.items()])
+    lines += _listing("Unlisted units (kept as written; add them to the unit table)",
+                      [f"{name} (lines {', '.join(map(str, found))})"
+                       for name, found in report.unlisted_units.items()])
+    lines += _listing("Tasks with several units and no * (all taken as co-responsible)",
+                      [f"line {line}" for line in report.tasks_without_marked_lead])
+    lines += _listing("Warnings", report.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def _listing(heading: str, items: list[str]) -> list[str]:
+    return ["", f"## {heading}", "", *(f"- {item}" for item in items or ["none"])]

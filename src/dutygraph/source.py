@@ -1,0 +1,52 @@
+"""Read a source file's bytes and decode them, trying UTF-8 first and then GB18030."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from dutygraph.errors import InputError
+
+# Tried in this order. Chinese government files that are not UTF-8 are almost always
+# GBK; GB18030 is its superset, so it reads GBK and GB2312 files too.
+ENCODINGS = ("utf-8", "gb18030")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded source file: its text, the encoding that worked, and its bytes' digest."""
+
+    path: Path
+    text: str
+    encoding: str
+    sha256: str
+
+    def lines(self) -> list[str]:
+        """The text's lines without line ends (LF, CRLF or CR)."""
+        return self.text.splitlines()
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read PATH and decode it; raise InputError naming the first undecodable line."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # A byte-order mark is not part of the text.
+    failure = None
+    for encoding in ENCODINGS:
+        try:
+            return SourceText(path, data.decode(encoding), encoding, digest)
+        except UnicodeDecodeError as error:
+            failure = failure or error
+    line = data[: failure.start].count(b"\n") + 1
+    raise InputError(
+        path,
+        line,
+        f"the file is neither UTF-8 nor GB18030 (byte 0x{data[failure.start]:02x} at offset "
+        f"{failure.start}); save it as UTF-8 and try again",
+    )

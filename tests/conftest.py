@@ -1,0 +1,47 @@
+"""Shared fixtures: the seed table built once per session, and where things live."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dutygraph.build import build
+from dutygraph.query import load_graph
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "ouhai-2024-key-tasks.txt"
+QUERIES = REPO / "queries"
+
+
+def require_tool(name: str) -> str:
+    """The path of a command the test needs: skipped on a laptop without it, a failure in CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (make test installs it: scripts/install-system-deps.sh)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    """The seed table's BuildResult."""
+    return build(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_turtle(seed_build, tmp_path_factory) -> Path:
+    """The seed graph written as Turtle."""
+    path = tmp_path_factory.mktemp("seed") / "graph.ttl"
+    path.write_bytes(seed_build.graph.serialize(format="turtle", encoding="utf-8"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_turtle):
+    """The seed graph loaded into Oxigraph, as `dutygraph query` loads it."""
+    return load_graph(seed_turtle)
