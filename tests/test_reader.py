@@ -29,7 +29,7 @@ def test_parse_leader_separates_name_from_titles(label, leader, titles):
 
 
 def test_parse_leader_names_the_unknown_title():
-    with pytest.raises(AssertionError, match="cannot tell the leader's name.*LEADER_TITLES"):
+    with pytest.raises(AssertionError, match=r"cannot tell the leader's name.*LEADER_TITLES"):
         parse_leader("赵六大队长牵头", _fail)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from dutygraph.graph import document_graph
 from dutygraph.iris import IriMinter
 from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
 from dutygraph.namespaces import DEFAULT_BASE
@@ -16,7 +17,6 @@ from dutygraph.reader import read_table
 from dutygraph.report import BuildReport, build_report
 from dutygraph.roles import resolve_task
 from dutygraph.units import UnitTable
-from dutygraph.graph import document_graph
 
 GRAPH_FILE = "graph.ttl"
 REPORT_FILES = ("build-report.md", "build-report.json")

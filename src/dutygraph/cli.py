@@ -1,4 +1,7 @@
-"""The dutygraph command: a thin layer over the package (exit codes 0 ok, 1 invalid, 2 bad input)."""
+"""The dutygraph command: a thin layer over the package.
+
+Exit codes: 0 done, 1 validation failed, 2 bad input.
+"""
 
 from __future__ import annotations
 

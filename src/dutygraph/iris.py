@@ -55,13 +55,16 @@ class IriMinter:
 
 def person_slug(name: str) -> str:
     """林仕德 → lin-shi-de (characters without pinyin are dropped)."""
-    syllables = [s.lower() for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]
-    return "-".join(syllables) or "person"
+    return "-".join(s.lower() for s in _syllables(name)) or "person"
 
 
 def pinyin_name(name: str) -> str:
     """林仕德 → Lin Shide: the usual romanisation, surname first."""
-    syllables = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]
+    syllables = _syllables(name)
     if not syllables:
         return ""
     return " ".join(part.capitalize() for part in (syllables[0], "".join(syllables[1:])) if part)
+
+
+def _syllables(name: str) -> list[str]:
+    return [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]

@@ -19,7 +19,9 @@ DEFAULT_COLUMNS = ("number", "text", "units", "remark")
 COLUMN_NAMES_ZH = {"number": "序号", "text": "重点工作", "units": "责任单位", "remark": "备注"}
 
 # A section header: a Chinese numeral, 、, then e.g. 林仕德常委、常务副区长牵头重点工作.
-SECTION_HEADER = re.compile(r"^(?P<numeral>[一二三四五六七八九十百零〇两]+)\s*[、．.]\s*(?P<body>\S.*)$")
+SECTION_HEADER = re.compile(
+    r"^(?P<numeral>[一二三四五六七八九十百零〇两]+)\s*[、．.]\s*(?P<body>\S.*)$"
+)
 SECTION_SUFFIXES = ("重点工作", "重点任务", "工作", "任务")
 LEADER_MARKERS = ("牵头", "负责")  # "…副区长牵头": the words before name the leader
 

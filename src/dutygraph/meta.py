@@ -39,7 +39,8 @@ def load_meta(path: str | Path) -> DocumentMeta:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InputError(path, getattr(error, "lineno", None), f"cannot read metadata: {error}")
+        line = getattr(error, "lineno", None)
+        raise InputError(path, line, f"cannot read metadata: {error}") from None
     known = set(DocumentMeta.__dataclass_fields__)
     unknown = sorted(set(data) - known)
     if unknown:

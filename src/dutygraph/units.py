@@ -68,6 +68,9 @@ class UnitTable:
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.reader(handle))
+        except FileNotFoundError:
+            raise InputError(path, None, "no such unit table; create it (see data/README.md) "
+                             "or name another with --units") from None
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(path, None, f"cannot read the unit table: {error}") from None
         if not rows or tuple(rows[0]) != COLUMNS:
@@ -78,7 +81,8 @@ class UnitTable:
             for name in (unit.name, *unit.aliases):
                 key = name_key(name)
                 if key in seen:
-                    raise InputError(path, line, f"the name {name!r} is already on line {seen[key]}")
+                    message = f"the name {name!r} is already on line {seen[key]}"
+                    raise InputError(path, line, message)
                 seen[key] = line
             if unit.id in {u.id for u in units}:
                 raise InputError(path, line, f"the id {unit.id!r} is used twice")

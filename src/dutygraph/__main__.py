@@ -1,0 +1,5 @@
+"""`python -m dutygraph` runs the command line."""
+
+from dutygraph.cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""Bad input: `Error: FILE:LINE: what is wrong` on stderr, exit 2, and nothing written.
+
+Each folder under tests/bad-input holds one bad table (input.txt) and the exact message
+(error.txt, with {input} standing for the file's path).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.cli import cli
+from dutygraph.errors import EXIT_BAD_INPUT
+
+CASES = Path(__file__).parent / "bad-input"
+
+
+@pytest.mark.parametrize("case", sorted(CASES.iterdir()), ids=lambda path: path.name)
+def test_bad_table_is_refused_with_its_place_and_nothing_written(case, tmp_path):
+    source = case / "input.txt"
+    outdir = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(outdir)])
+    expected = (case / "error.txt").read_text(encoding="utf-8").format(input=source)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr == expected
+    assert result.stdout == ""
+    assert not outdir.exists()
+
+
+def test_failed_build_leaves_an_earlier_output_as_it_was(tmp_path):
+    good = Path(__file__).parent / "cases" / "roles" / "input.txt"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(good), "-o", str(tmp_path)]).exit_code == 0
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    bad = CASES / "missing-column" / "input.txt"
+    assert runner.invoke(cli, ["build", str(bad), "-o", str(tmp_path)]).exit_code == 2
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_missing_source_file_is_named(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr.startswith(f"Error: {tmp_path / 'nope.txt'}: cannot read the file")

@@ -1,0 +1,41 @@
+"""Every dg: term the code and the queries use is declared in the ontology, and back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from dutygraph.namespaces import DG, ONTOLOGY_IRI
+from dutygraph.units import UNIT_TYPES
+
+from .conftest import QUERIES, REPO
+
+ONTOLOGY = Graph().parse(REPO / "ontology" / "dutygraph.ttl", format="turtle")
+DECLARED = {s for s in ONTOLOGY.subjects() if isinstance(s, URIRef) and s.startswith(DG._NS)}
+
+
+def test_namespace_and_ontology_declare_the_same_terms():
+    in_code = {DG[name] for name in DG.__annotations__}
+    assert in_code == DECLARED
+
+
+def test_misspelt_term_fails_loudly():
+    with pytest.raises(AttributeError):
+        DG.leadUnit  # noqa: B018
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
+def test_query_uses_only_declared_terms(query):
+    text = query.read_text(encoding="utf-8")
+    assert f"PREFIX dg: <{ONTOLOGY_IRI}#>" in text
+    used = {DG._NS[name] for name in re.findall(r"\bdg:([A-Za-z][A-Za-z0-9_]*)", text)}
+    assert used <= DECLARED, sorted(used - DECLARED)
+
+
+def test_unit_types_of_the_unit_table_are_the_ontologys():
+    declared = {s for s in ONTOLOGY.subjects(RDF.type, DG.UnitType)}
+    assert {DG[name] for name in UNIT_TYPES} == declared
+    assert all((s, SKOS.inScheme, DG.unitTypes) in ONTOLOGY for s in declared)
