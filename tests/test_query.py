@@ -1,0 +1,75 @@
+"""The query contract (file names and columns) and the query command's formats and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.cli import cli
+from dutygraph.query import run_query_file
+
+from .conftest import QUERIES
+
+CONTRACT = {
+    "tasks.rq": ("line", "section", "leader", "number", "task"),
+    "assignments.rq": ("line", "unit", "unit_as_written", "role"),
+}
+
+
+@pytest.mark.parametrize(("name", "columns"), CONTRACT.items())
+def test_contract_columns_are_exactly_as_named(seed_store, name, columns):
+    assert run_query_file(seed_store, QUERIES / name).columns == columns
+
+
+def test_every_query_file_opens_with_its_comment_block():
+    for query in QUERIES.glob("*.rq"):
+        head = query.read_text(encoding="utf-8").splitlines()[:4]
+        assert head[0].startswith("# title: "), query.name
+        assert any(line.startswith("# question (zh): ") for line in head), query.name
+
+
+def _query(seed_turtle, fmt):
+    result = CliRunner().invoke(cli, ["query", str(QUERIES / "tasks.rq"), "--graph",
+                                      str(seed_turtle), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_json_keeps_chinese_and_numbers(seed_turtle):
+    rows = json.loads(_query(seed_turtle, "json"))
+    assert rows[0] == {"line": 13, "section": "二、林仕德常委、常务副区长牵头重点工作",
+                       "leader": "林仕德", "number": 1, "task": "全区生产总值增长 6.5%左右。"}
+
+
+def test_csv_has_header_and_all_rows(seed_turtle):
+    rows = list(csv.reader(io.StringIO(_query(seed_turtle, "csv"))))
+    assert rows[0] == list(CONTRACT["tasks.rq"])
+    assert len(rows) == 128
+    assert rows[-1][:4] == ["213", "十一、区委部门重点工作", "", "4"]
+
+
+def test_table_lines_up_chinese(seed_turtle):
+    lines = _query(seed_turtle, "table").splitlines()
+    assert lines[0].split() == list(CONTRACT["tasks.rq"])
+    assert "林仕德" in lines[2]
+
+
+def test_bad_sparql_names_the_file(seed_turtle, tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(bad), "--graph", str(seed_turtle)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {bad}: SPARQL syntax error")
+
+
+def test_bad_turtle_names_the_file(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<a> <b> .\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(QUERIES / "tasks.rq"), "--graph", str(graph)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {graph}")
+    assert "graph.ttl:1: not valid Turtle: Parser error at line 1" in result.stderr
