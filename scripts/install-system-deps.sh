@@ -2,11 +2,14 @@
 # Install the Debian packages the test suite needs, only those missing.
 #   raptor2-utils       rapper, an independent Turtle parser the tests check the output with
 #   default-jre-headless Java for owlready2's HermiT reasoner
+#   virtuoso-opensource  the SPARQL server the endpoint tests start (tests/virtuoso.py runs its
+#                        own instance: loopback ports, a temporary database, a random password)
 set -euo pipefail
 
 missing=()
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

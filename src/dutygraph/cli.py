@@ -70,20 +70,72 @@ def build(source, output_dir, units, meta, base):
 
 @cli.command()
 @click.argument("query_file", type=click.Path(dir_okay=False))
-@click.option("--graph", "graph_file", required=True, type=click.Path(dir_okay=False),
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
               help="The graph to ask (Turtle or N-Triples).")
+@click.option("--endpoint", help="Ask this SPARQL endpoint instead of a local graph.")
+@click.option("--graph-iri", help="With --endpoint: the named graph to ask (default: all).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter, bound as a plain string (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of standard output (CSV gets a byte-order mark "
                    "so that Excel reads the Chinese right).")
-def query(query_file, graph_file, fmt, output):
-    """Run the SPARQL SELECT query in QUERY_FILE over a graph."""
-    from dutygraph.query import format_result, load_graph, run_query_file
+def query(query_file, graph_file, endpoint, graph_iri, params, fmt, output):
+    """Run the SPARQL SELECT query in QUERY_FILE over a graph or an endpoint.
+
+    Example: dutygraph query queries/unit_portfolio.rq --graph output/graph.ttl
+    --param unit=区发改局
+    """
+    from dutygraph.query import format_result, load_graph, read_query, run_query
+
+    if (graph_file is None) == (endpoint is None):
+        raise click.UsageError("give either --graph GRAPH.ttl or --endpoint URL")
+    with _user_errors():
+        bound = _parse_params(params)
+        text = read_query(query_file)
+        if endpoint:
+            from dutygraph.endpoint import remote_query
+
+            result = remote_query(endpoint, text, query_file, bound, graph_iri)
+        else:
+            result = run_query(load_graph(graph_file), text, query_file, bound)
+    _emit(format_result(result, fmt), output, bom=fmt == "csv")
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("--endpoint", required=True,
+              help="The server's Graph Store Protocol URL, e.g. Virtuoso's "
+                   "http://HOST:8890/sparql-graph-crud-auth")
+@click.option("--graph-iri", required=True, help="The named graph to replace with GRAPH_FILE.")
+def push(graph_file, endpoint, graph_iri):
+    """Load GRAPH_FILE into a SPARQL server's named graph (SPARQL 1.1 Graph Store Protocol).
+
+    The user and password come from DUTYGRAPH_ENDPOINT_USER and DUTYGRAPH_ENDPOINT_PASSWORD,
+    or are asked for; they are never taken from the command line nor written to any log.
+    """
+    from dutygraph.endpoint import credentials, push as push_graph
 
     with _user_errors():
-        result = run_query_file(load_graph(graph_file), query_file)
-    _emit(format_result(result, fmt), output, bom=fmt == "csv")
+        user, password = credentials(_ask_credentials if sys.stdin.isatty() else None)
+        status = push_graph(graph_file, endpoint, graph_iri, user, password)
+    click.echo(f"Pushed {graph_file} to <{graph_iri}> at {endpoint} (HTTP {status}).", err=True)
+
+
+def _ask_credentials(user: str | None) -> tuple[str, str]:
+    user = user or click.prompt("User", err=True)
+    return user, click.prompt("Password", hide_input=True, err=True)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    bound = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        bound[name.strip()] = value
+    return bound
 
 
 @cli.command()

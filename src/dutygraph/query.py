@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ import pyoxigraph as ox
 from dutygraph.errors import InputError
 
 FORMATS = ("table", "csv", "json")
+TABLE_CELL_WIDTH = 60
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger",
                                 "positiveInteger")}
@@ -47,8 +49,11 @@ def load_graph(path: str | Path) -> ox.Store:
     return store
 
 
-def run_query(store: ox.Store, query: str, origin: str = "<query>") -> QueryResult:
-    """Run a SELECT query and convert its terms to Python values."""
+def run_query(
+    store: ox.Store, query: str, origin: str = "<query>", params: dict[str, str] | None = None
+) -> QueryResult:
+    """Run a SELECT query, its parameters bound as literals, and convert terms to Python values."""
+    query = bind_parameters(query, params or {}, origin)
     try:
         solutions = store.query(query)
     except SyntaxError as error:
@@ -61,14 +66,91 @@ def run_query(store: ox.Store, query: str, origin: str = "<query>") -> QueryResu
     return QueryResult(columns, rows)
 
 
-def run_query_file(store: ox.Store, path: str | Path) -> QueryResult:
+def run_query_file(
+    store: ox.Store, path: str | Path, params: dict[str, str] | None = None
+) -> QueryResult:
     """Run the SPARQL file at PATH."""
+    return run_query(store, read_query(path), str(path), params)
+
+
+def read_query(path: str | Path) -> str:
+    """The text of a SPARQL file, or InputError naming it."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(path, None, f"cannot read the query: {error}") from None
-    return run_query(store, text, str(path))
+
+
+_PARAMETERS_HEADER = re.compile(r"^#\s*parameters:\s*(?P<rest>.*)$")
+_PARAMETER_LINE = re.compile(r"^#\s{2,}(?P<name>[A-Za-z_]\w*)\s")
+_WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def declared_parameters(query: str) -> tuple[str, ...]:
+    """The parameters a query's comment block declares under '# parameters:'."""
+    names, inside = [], False
+    for line in query.splitlines():
+        header = _PARAMETERS_HEADER.match(line)
+        if header:
+            inside = header["rest"].strip() in ("", ":")
+            continue
+        if inside:
+            match = _PARAMETER_LINE.match(line)
+            if not match:
+                break
+            names.append(match["name"])
+    return tuple(names)
+
+
+def bind_parameters(query: str, params: dict[str, str], origin: str = "<query>") -> str:
+    """Bind each declared parameter to a plain literal in a VALUES block opening the WHERE.
+
+    The value is escaped as an RDF literal, never pasted into the query as text: a value such
+    as 'x" } ; DROP ALL ; #' stays a string. The VALUES block sits inside the WHERE group, so
+    the group's FILTERs see it; the same text runs locally and on a remote endpoint.
+    """
+    declared = declared_parameters(query)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise InputError(origin, None, f"unknown parameter {unknown[0]!r}; this query takes "
+                         + (", ".join(declared) or "no parameters"))
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise InputError(origin, None, f"missing parameter {missing[0]!r}: pass "
+                         f"--param {missing[0]}=VALUE")
+    if not declared:
+        return query
+    values = " ".join(f"VALUES ?{name} {{ {sparql_string(params[name])} }}" for name in declared)
+    where = _find_where(query, origin)
+    return f"{query[:where]}\n  {values}\n{query[where:]}"
+
+
+def sparql_string(value: str) -> str:
+    """VALUE as a SPARQL string literal, every quote and control character escaped.
+
+    Non-ASCII characters are written as \\uXXXX escapes, which every SPARQL engine decodes
+    alike, so Chinese survives endpoints that mistake the request's encoding.
+    """
+    escaped = str(ox.Literal(value))  # N-Triples escaping of quotes, backslashes, newlines
+    return "".join(ch if ord(ch) < 128 else _u_escape(ch) for ch in escaped)
+
+
+def _u_escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def _find_where(query: str, origin: str) -> int:
+    """The offset just after the '{' that opens the WHERE clause, skipping comment lines."""
+    offset = 0
+    for line in query.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            match = _WHERE_OPEN.search(line)
+            if match:
+                return offset + match.end()
+        offset += len(line)
+    raise InputError(origin, None, "a query with parameters needs a WHERE { … } clause")
 
 
 def python_value(term):
@@ -101,5 +183,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
         from tabulate import tabulate  # wcwidth makes it measure Chinese as two columns
 
         cells = [["" if v is None else v for v in row] for row in result.rows]
-        return tabulate(cells, headers=result.columns, tablefmt="simple") + "\n"
+        # Long task texts wrap inside their column instead of pushing the table off screen.
+        widths = [TABLE_CELL_WIDTH] * len(result.columns)
+        return tabulate(cells, headers=result.columns, tablefmt="simple",
+                        maxcolwidths=widths) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,128 @@
+"""Each catalogue query's answer on the seed, checked against counts made without dutygraph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from dutygraph.query import run_query_file
+
+from . import seed_facts
+from .conftest import QUERIES
+
+ROWS = seed_facts.seed_rows()
+
+
+def _ask(store, name, **params):
+    return run_query_file(store, QUERIES / name, params).records()
+
+
+def test_seed_facts_read_all_rows():
+    assert len(ROWS) == 127 and sum(len(r.units) for r in ROWS) == 371
+
+
+def test_unit_load(seed_store):
+    answer = {r["unit"]: (r["lead_tasks"], r["co_tasks"], r["leaders"])
+              for r in _ask(seed_store, "unit_load.rq")}
+    assert answer == seed_facts.unit_load(ROWS)
+    # By hand: 区发改局 is starred or alone on 11 rows, unstarred beside others on 7, under 5
+    # leaders (林仕德, 林照光, 吴雪梅, 寿宇飞, 张昶).
+    assert answer["区发改局"] == (11, 7, 5)
+
+
+def test_unit_load_is_ordered_by_lead_tasks(seed_store):
+    leads = [r["lead_tasks"] for r in _ask(seed_store, "unit_load.rq")]
+    assert leads == sorted(leads, reverse=True)
+
+
+def test_unit_pairs_each_pair_once(seed_store):
+    answer = _ask(seed_store, "unit_pairs.rq")
+    pairs = {frozenset((r["unit_a"], r["unit_b"])): r["shared_tasks"] for r in answer}
+    assert len(pairs) == len(answer)  # no pair twice, in either order
+    assert pairs == seed_facts.unit_pairs(ROWS)
+    top = answer[0]
+    assert (top["unit_a"], top["unit_b"], top["shared_tasks"]) == (
+        "市高教新区建设中心", "西部生态新城建设中心", 8)
+
+
+def test_multi_leader_units(seed_store):
+    answer = _ask(seed_store, "multi_leader_units.rq")
+    expected = {(leader, unit): tasks for (leader, unit), (tasks, _) in
+                seed_facts.leader_units(ROWS).items()}
+    per_unit = defaultdict(set)
+    for leader, unit in expected:
+        per_unit[unit].add(leader)
+    several = {u for u, leaders in per_unit.items() if len(leaders) >= 2}
+    assert {r["unit"] for r in answer} == several
+    for r in answer:
+        assert r["leaders"] == len(per_unit[r["unit"]])
+        assert r["tasks"] == expected[r["leader"], r["unit"]]
+    assert len(answer) == sum(len(per_unit[u]) for u in several)
+
+
+def test_multi_lead_tasks(seed_store):
+    expected = {r.line: sum(role == "lead" for _, role in r.units) for r in ROWS}
+    answer = {r["line"]: r["lead_units"] for r in _ask(seed_store, "multi_lead_tasks.rq")}
+    assert answer == {line: n for line, n in expected.items() if n > 1}
+    assert answer[25] == 3  # *区委改革办、*区司法局、*区市场监管局
+
+
+def test_task_breadth(seed_store):
+    answer = _ask(seed_store, "task_breadth.rq")
+    assert len(answer) == 127
+    by_line = {r.line: r for r in ROWS}
+    for row in answer:
+        units = by_line[row["line"]].units
+        assert row["units"] == len({u for u, _ in units})
+        assert row["lead_units"] == len({u for u, role in units if role == "lead"})
+    assert (answer[0]["line"], answer[0]["units"]) == (104, 16)  # 综合施策根治欠薪
+
+
+def test_support_only_units(seed_store):
+    load = seed_facts.unit_load(ROWS)
+    expected = {u: co for u, (lead, co, _) in load.items() if lead == 0}
+    answer = {r["unit"]: r["co_tasks"] for r in _ask(seed_store, "support_only_units.rq")}
+    assert answer == expected
+
+
+def test_leader_units(seed_store):
+    answer = {(r["leader"], r["unit"]): (r["tasks"], r["lead_tasks"])
+              for r in _ask(seed_store, "leader_units.rq")}
+    assert answer == seed_facts.leader_units(ROWS)
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("数安港", [50, 132]),
+    ("三年行动", [28, 66, 113]),
+    ("不存在的词", []),
+])
+def test_search_tasks(seed_store, text, lines):
+    assert [r["line"] for r in _ask(seed_store, "search_tasks.rq", text=text)] == lines
+    assert lines == [r.line for r in ROWS if text in r.text]
+
+
+@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "}} UNION { ?t ?p ?o }", "\\", "'"])
+def test_parameter_is_plain_text(seed_store, hostile):
+    assert _ask(seed_store, "search_tasks.rq", text=hostile) == []
+    assert len(_ask(seed_store, "tasks.rq")) == 127  # the graph is untouched
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES.glob("*-violation.rq")), ids=lambda p: p.name)
+def test_violation_query_finds_nothing_in_the_seed(seed_store, query):
+    assert run_query_file(seed_store, query).rows == ()
+
+
+def test_violation_queries_catch_a_broken_graph(tmp_path):
+    from dutygraph.query import load_graph
+
+    graph = tmp_path / "broken.ttl"
+    graph.write_text(
+        "@prefix dg: <https://w3id.org/dutygraph/ontology#> .\n"
+        "<urn:t> a dg:Task ; dg:sourceLine 9 ; dg:number 1 ; dg:text \"无单位\"@zh .\n"
+        "<urn:u> a dg:Unit .\n", encoding="utf-8")
+    store = load_graph(graph)
+    found = {q.name: len(run_query_file(store, q).rows)
+             for q in sorted(QUERIES.glob("*-violation.rq"))}
+    assert found == {"task-without-lead-violation.rq": 1, "task-without-units-violation.rq": 1,
+                     "unit-without-zh-label-violation.rq": 1}
