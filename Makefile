@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := data/ouhai-2024-key-tasks.txt
 
-.PHONY: all build test lint system-deps clean
+.PHONY: all build test lint lab system-deps clean
 
 all: build
 
@@ -20,6 +20,10 @@ test: $(VENV)/.installed-dev system-deps lint
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+
+# JupyterLab on the notebooks (the graph is built first, so the notebooks have it to load).
+lab: build $(VENV)/.installed-notebook
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 # Debian packages the tests use (rapper, Java for HermiT): installed if missing.
 system-deps:
@@ -36,6 +40,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(VENV)/.installed-notebook: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[notebook]'
 	touch $@
 
 clean:

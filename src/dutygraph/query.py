@@ -66,6 +66,32 @@ def run_query(
     return QueryResult(columns, rows)
 
 
+def label_iris(store: ox.Store, result: QueryResult, lang: str = "zh") -> QueryResult:
+    """The result with each IRI that has a skos:prefLabel in LANG replaced by that label."""
+    labels: dict[str, str] = {}
+    for row in result.rows:
+        for value in row:
+            if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
+                labels.setdefault(value, _label(store, value, lang))
+    rows = tuple(tuple(labels.get(v, v) if isinstance(v, str) else v for v in row)
+                 for row in result.rows)
+    return QueryResult(result.columns, rows)
+
+
+_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+
+
+def _label(store: ox.Store, iri: str, lang: str) -> str:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return iri
+    for quad in store.quads_for_pattern(node, _PREF_LABEL, None):
+        if isinstance(quad.object, ox.Literal) and quad.object.language == lang:
+            return quad.object.value
+    return iri
+
+
 def run_query_file(
     store: ox.Store, path: str | Path, params: dict[str, str] | None = None
 ) -> QueryResult:

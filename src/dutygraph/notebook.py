@@ -1,0 +1,32 @@
+"""Small helpers the notebooks call: tables for Excel, charts with Chinese labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Fonts that carry Chinese, in order of preference: Debian's Noto CJK (fonts-noto-cjk),
+# then what Windows and macOS ship.
+CHINESE_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Microsoft YaHei", "PingFang SC",
+                 "SimHei", "WenQuanYi Zen Hei", "DejaVu Sans"]
+
+
+def use_chinese_fonts() -> None:
+    """Make matplotlib draw Chinese labels instead of empty boxes."""
+    import matplotlib
+
+    matplotlib.rcParams["font.sans-serif"] = CHINESE_FONTS
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+
+
+def export_table(frame, path: str | Path) -> Path:
+    """Write a DataFrame for Excel: .xlsx as a workbook, .csv as UTF-8 with a byte-order mark."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    elif path.suffix == ".csv":
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    else:
+        raise ValueError(f"{path}: use .xlsx or .csv")
+    return path
