@@ -14,6 +14,7 @@ all: build
 
 build: $(VENV)/.installed
 	$(BIN)/python build_graph.py $(SEED) -o output
+	$(BIN)/dutygraph viz output/graph.ttl --view collaboration -o output/collaboration.html
 
 test: $(VENV)/.installed-dev system-deps lint
 	$(BIN)/python -m pytest

@@ -10,6 +10,12 @@ missing=()
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
+# chromium, chromium-driver: the headless browser tests/test_browser.py opens the pictures in
+# (playwright drives /usr/bin/chromium; it never downloads a browser); fonts-noto-cjk: Chinese
+# glyphs for its screenshots.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -166,3 +166,9 @@ def _emit(text: str, output: str | None, *, bom: bool) -> None:
 def main() -> None:
     """Entry point of the dutygraph command."""
     cli(prog_name="dutygraph")
+
+
+from dutygraph.cli_viz import centrality, viz  # noqa: E402
+
+cli.add_command(viz)
+cli.add_command(centrality)
