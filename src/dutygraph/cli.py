@@ -115,7 +115,8 @@ def push(graph_file, endpoint, graph_iri):
     The user and password come from DUTYGRAPH_ENDPOINT_USER and DUTYGRAPH_ENDPOINT_PASSWORD,
     or are asked for; they are never taken from the command line nor written to any log.
     """
-    from dutygraph.endpoint import credentials, push as push_graph
+    from dutygraph.endpoint import credentials
+    from dutygraph.endpoint import push as push_graph
 
     with _user_errors():
         user, password = credentials(_ask_credentials if sys.stdin.isatty() else None)

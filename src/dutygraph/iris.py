@@ -58,12 +58,18 @@ def person_slug(name: str) -> str:
     return "-".join(s.lower() for s in _syllables(name)) or "person"
 
 
+# Two-character surnames: 欧阳明德 is Ouyang Mingde, not Ou Yangmingde.
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯",
+    "长孙", "令狐", "宇文", "端木", "独孤", "南宫", "西门", "轩辕", "澹台", "公冶", "申屠",
+)
+
+
 def pinyin_name(name: str) -> str:
     """林仕德 → Lin Shide: the usual romanisation, surname first."""
-    syllables = _syllables(name)
-    if not syllables:
-        return ""
-    return " ".join(part.capitalize() for part in (syllables[0], "".join(syllables[1:])) if part)
+    surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    surname, given = _syllables(name[:surname_length]), _syllables(name[surname_length:])
+    return " ".join(part.capitalize() for part in ("".join(surname), "".join(given)) if part)
 
 
 def _syllables(name: str) -> list[str]:

@@ -39,7 +39,8 @@ class BuildReport:
     co_assignments: int = 0
     units: int = 0
     unlisted_units: dict[str, list[int]] = field(default_factory=dict)  # name → lines
-    merged_names: dict[str, str] = field(default_factory=dict)  # as written → canonical
+    merged_names: dict[str, dict] = field(default_factory=dict)  # as written → unit, lines
+    units_named_twice: list[str] = field(default_factory=list)  # "LINE: names → unit"
     tasks_without_marked_lead: list[int] = field(default_factory=list)  # lines
     warnings: list[str] = field(default_factory=list)  # "LINE: text"
     sections: list[SectionSummary] = field(default_factory=list)
@@ -57,13 +58,15 @@ def build_report(
     """Summarise one build; triples are filled in once the graph exists."""
     assignments = [a for task in tasks for a in task.assignments]
     roles = Counter(a.role for a in assignments)
-    unlisted, merged = defaultdict(list), {}
+    unlisted, merged, twice = defaultdict(list), {}, []
     for task in tasks:
         for a in task.assignments:
             if not a.unit.listed:
                 unlisted[a.unit.name].append(task.row.line)
             elif a.mention.name != a.unit.name:
-                merged[a.mention.name] = a.unit.name
+                merged.setdefault(a.mention.name, {"unit": a.unit.name, "lines": []})
+                merged[a.mention.name]["lines"].append(task.row.line)
+        twice += _units_named_twice(task)
     report = BuildReport(
         source=document.path, encoding=document.encoding, sha256=document.sha256,
         document_id=meta.id, title=meta.title or document.title, unit_table=unit_table,
@@ -72,6 +75,7 @@ def build_report(
         units=len({a.unit.id for a in assignments}),
         unlisted_units=dict(sorted(unlisted.items(), key=lambda item: item[1][0])),
         merged_names=dict(sorted(merged.items())),
+        units_named_twice=twice,
         tasks_without_marked_lead=[t.row.line for t in tasks if t.lead_rule == NO_LEAD_MARKED],
         warnings=[f"{w.line}: {w.text}" for w in document.warnings],
     )
@@ -83,6 +87,15 @@ def build_report(
             [s.text for s in section.statements], missing,
         ))
     return report
+
+
+def _units_named_twice(task: ResolvedTask) -> list[str]:
+    """A row that names one unit twice (often under two names): a doubtful merge or a typo."""
+    names = defaultdict(list)
+    for a in task.assignments:
+        names[a.unit.id].append(a)
+    return [f"{task.row.line}: {'、'.join(a.mention.name for a in same)} → {same[0].unit.name}"
+            for same in names.values() if len(same) > 1]
 
 
 def render_markdown(report: BuildReport) -> str:
@@ -108,15 +121,21 @@ def render_markdown(report: BuildReport) -> str:
         lines.append(f"| {s.line} | {s.numeral}、{s.label} | {s.leader or '—'} | {s.tasks} "
                      f"| {'; '.join(notes)} |")
     lines += _listing("Names merged into a unit of the unit table",
-                      [f"{written} → {canonical}" for written, canonical in
-                       report.merged_names.items()])
+                      [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
+                       for written, merged in report.merged_names.items()])
     lines += _listing("Unlisted units (kept as written; add them to the unit table)",
-                      [f"{name} (lines {', '.join(map(str, found))})"
+                      [f"{name} (lines {_joined(found)})"
                        for name, found in report.unlisted_units.items()])
     lines += _listing("Tasks with several units and no * (all taken as co-responsible)",
                       [f"line {line}" for line in report.tasks_without_marked_lead])
+    lines += _listing("Rows that name one unit twice (check the unit table's merges)",
+                      report.units_named_twice)
     lines += _listing("Warnings", report.warnings)
     return "\n".join(lines) + "\n"
+
+
+def _joined(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 def _listing(heading: str, items: list[str]) -> list[str]:
