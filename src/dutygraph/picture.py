@@ -165,9 +165,10 @@ def tasks_network(view: TaskView, *, min_shared: int = 1,
         unit = view.units[iri]
         fill = UNIT_TYPES.get(unit.type, UNIT_TYPES[""])[1]
         node = _unit_node(unit, fill, _unit_counts(unit))
+        # Smaller dots than in the network views: here the tasks are what is read.
+        node["size"] = node["size"] * (1.0 if iri == view.focus else 0.7)
         if iri == view.focus:
-            node["size"] = node["size"] + 10
-            node["font"] = {**node["font"], "size": 24}
+            node["font"] = {**node["font"], "size": 26}
         nodes.append(node)
     edges = []
     if leader_focus:
@@ -224,7 +225,7 @@ def _leader_node(source, iri: str, colour: str) -> dict:
         "title": f"{leader.name}\n分管重点工作 {leader.tasks} 项",
         "color": {"background": colour, "border": "#222222",
                   "highlight": {"background": colour, "border": "#000000"}},
-        "font": {"size": 30, "face": FONT_FACE, "color": "#ffffff"},
+        "font": {"size": 30, "face": FONT_FACE, "color": _text_colour(colour)},
         "kind": "leader", "tasks": leader.tasks,
     }
 
@@ -240,7 +241,7 @@ def _task_node(view: TaskView, task) -> dict:
                  f"{task.text}\n责任单位：{roles}",
         "color": {"background": TASK_COLOUR, "border": "#b5ab8c",
                   "highlight": {"background": "#fff8dc", "border": "#000000"}},
-        "font": {"size": 20, "face": FONT_FACE}, "kind": "task",
+        "font": {"size": 22, "face": FONT_FACE}, "kind": "task",
     }
 
 
@@ -340,6 +341,7 @@ def _physics(count: int) -> dict:
     """Options: a force layout settled before the first draw, then switched off."""
     return {
         "autoResize": True,
+        "layout": {"randomSeed": 2024},  # the same picture every time the page opens
         "nodes": {"font": {"face": FONT_FACE}},
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
@@ -381,6 +383,8 @@ def network_html(net) -> str:
 
     assets = resources.files("dutygraph") / "assets"
     env = Environment(loader=FileSystemLoader(str(assets)), autoescape=select_autoescape())
+    # Chinese as it is (not \u escapes), so the page can be searched; <, >, & stay escaped.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     js, css = _vis_files()
     return env.get_template("network.html").render(
         title=net.heading, subtitle=getattr(net, "subtitle", ""),
@@ -419,6 +423,12 @@ def _vis_files() -> tuple[str, str]:
     folder = found[-1].parent
     return (folder / "vis-network.min.js").read_text(encoding="utf-8"), \
         (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _text_colour(hex_colour: str) -> str:
+    """White on a dark fill, near-black on a light one (relative luminance, roughly)."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 150 else "#222222"
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:

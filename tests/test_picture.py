@@ -1,0 +1,146 @@
+"""Pictures: the Network's nodes and edges before any HTML, the page it makes, the command."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+
+from dutygraph.cli import cli
+from dutygraph.namespaces import DG, SKOS
+from dutygraph.network import ViewError
+from dutygraph.picture import UNIT_TYPES, iframe_html, network_html, view_network
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def collab_net(seed_store):
+    return view_network(seed_store, "collaboration")
+
+
+def _node(net, label):
+    return next(node for node in net.nodes if node["label"] == label)
+
+
+def test_collaboration_network_has_every_unit_and_pair(collab_net):
+    assert (collab_net.num_nodes(), collab_net.num_edges()) == (90, 553)
+    assert len({node["id"] for node in collab_net.nodes}) == 90
+
+
+def test_a_units_node_says_its_counts_and_partners_in_chinese(collab_net):
+    node = _node(collab_net, "区发改局")
+    assert node["title"].startswith("区发改局（政府部门）\n重点工作 18 项：牵头 11 项，配合 7 项")
+    assert "协作单位 43 个，共同承担最多：" in node["title"]
+    assert "分管领导：林仕德" in node["title"]
+    assert node["color"]["background"] == UNIT_TYPES["bureau"][1]
+
+
+def test_size_follows_tasks_and_border_follows_lead_share(collab_net):
+    by_tasks = sorted(collab_net.nodes, key=lambda n: n["tasks"])
+    assert [n["size"] for n in by_tasks] == sorted(n["size"] for n in by_tasks)
+    never_leads = [n for n in collab_net.nodes if n["lead_tasks"] == 0]
+    assert never_leads and all(n["shapeProperties"]["borderDashes"] for n in never_leads)
+    assert _node(collab_net, "区发改局")["borderWidth"] > never_leads[0]["borderWidth"]
+
+
+def test_edge_width_and_pull_grow_with_tasks_shared(collab_net):
+    by_weight = sorted(collab_net.edges, key=lambda e: e["weight"])
+    assert [e["width"] for e in by_weight] == sorted(e["width"] for e in by_weight)
+    assert [e["length"] for e in by_weight] == sorted((e["length"] for e in by_weight),
+                                                      reverse=True)
+
+
+def test_physics_settles_then_stops(collab_net):
+    physics = collab_net.options["physics"]
+    assert physics["stabilization"]["enabled"] and physics["stabilization"]["iterations"] >= 500
+
+
+def test_colour_by_leader_has_a_legend_of_leaders(seed_store):
+    net = view_network(seed_store, "collaboration", colour_by="leader")
+    heading, items = net.legend[0]
+    assert heading == "主要分管领导（节点颜色）"
+    assert "林仕德" in [label for label, _, _ in items]
+
+
+def test_filters_reach_the_picture(seed_store):
+    net = view_network(seed_store, "collaboration", leader="林仕德", min_shared=2,
+                       unit_types=["政府部门"], top=8)
+    assert 0 < net.num_nodes() <= 8
+    assert all(node["type"] == "bureau" for node in net.nodes)
+    assert all(edge["weight"] >= 2 for edge in net.edges)
+
+
+def test_leaders_view_has_two_kinds_of_node(seed_store):
+    net = view_network(seed_store, "leaders")
+    kinds = {}
+    for node in net.nodes:
+        kinds[node["kind"]] = kinds.get(node["kind"], 0) + 1
+    assert kinds == {"leader": 10, "unit": 89}
+    assert net.num_edges() == 182
+    assert _node(net, "林仕德")["shape"] == "box"
+
+
+def test_unit_view_shows_tasks_units_and_roles(seed_store):
+    net = view_network(seed_store, "unit:区发改局")
+    tasks = [n for n in net.nodes if n["kind"] == "task"]
+    assert len(tasks) == 18
+    assert tasks[0]["label"].startswith("二-1\n全区生产总值")
+    roles = {e["role"] for e in net.edges}
+    assert roles == {"lead", "co"}
+    assert all(e["dashes"] == (e["role"] == "co") for e in net.edges)
+
+
+def test_leader_view_of_tasks(seed_store):
+    net = view_network(seed_store, "leader:林仕德")
+    assert sum(1 for n in net.nodes if n["kind"] == "task") == 17
+    assert _node(net, "林仕德")["kind"] == "leader"
+
+
+@pytest.mark.parametrize(("view", "message"), [
+    ("units", "unknown view 'units': use one of collaboration | leaders | unit:NAME | leader:NAME"),
+    ("unit:发改局", "no unit named '发改局' in the graph: did you mean 区发改局?"),
+])
+def test_bad_views_are_refused(seed_store, view, message):
+    with pytest.raises(ViewError, match=re.escape(message)):
+        view_network(seed_store, view)
+
+
+def test_unit_type_names_are_the_ontologys():
+    ontology = Graph().parse(REPO / "ontology" / "dutygraph.ttl")
+    for key, (name, _) in UNIT_TYPES.items():
+        if key:
+            assert Literal(name, lang="zh") in set(ontology.objects(DG[key], SKOS.prefLabel))
+    declared = {str(c).split("#")[1] for c in ontology.objects(DG.unitTypes, SKOS.hasTopConcept)}
+    assert declared == set(UNIT_TYPES) - {""}
+
+
+def test_the_page_embeds_everything_and_fetches_nothing(collab_net):
+    html = network_html(collab_net)
+    assert "vis-network" in html and "区发改局" in html
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
+    assert not re.search(r"cdnjs|jsdelivr|unpkg|bootstrap|@import|url\((?!\"?data:)", html)
+    assert "Noto Sans CJK SC" in html and "Microsoft YaHei" in html
+    assert "单位类型（节点颜色）" in html  # the legend
+
+
+def test_the_notebook_gets_an_iframe(collab_net):
+    assert iframe_html(collab_net).startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+
+
+def test_viz_command_writes_the_page(seed_turtle, tmp_path):
+    out = tmp_path / "fgj.html"
+    result = CliRunner().invoke(cli, ["viz", str(seed_turtle), "--view", "unit:区发改局",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "区发改局的重点工作" in out.read_text(encoding="utf-8")
+
+
+def test_viz_command_refuses_an_unknown_unit_type(seed_turtle, tmp_path):
+    result = CliRunner().invoke(cli, ["viz", str(seed_turtle), "--unit-type", "局",
+                                      "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown unit type '局': use one of bureau (政府部门)")
+    assert not (tmp_path / "x.html").exists()
