@@ -5,11 +5,13 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from dutygraph import layout
+from dutygraph.graph_targets import add_targets
 from dutygraph.iris import IriMinter, pinyin_name
 from dutygraph.meta import DocumentMeta
 from dutygraph.namespaces import DCTERMS, DG, ORG, PREFIXES, PROV, RDF, SKOS, XSD
 from dutygraph.records import Section, TableDocument
 from dutygraph.roles import LEAD, ResolvedTask
+from dutygraph.targets import extract_targets
 from dutygraph.units import Unit
 
 ROLE_IRIS = {LEAD: DG.lead, "co": DG.coResponsible}
@@ -97,6 +99,7 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     graph.add((node, DG.leadRule, DG[task.lead_rule]))
     if row.remark:
         graph.add((node, DG.remark, zh(row.remark)))
+    add_targets(graph, node, extract_targets(row.text))
     if section.leader is not None:
         graph.add((minter.person(section.leader), DG.inChargeOf, node))
     for assignment in task.assignments:

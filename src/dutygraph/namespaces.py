@@ -78,6 +78,24 @@ class DG(DefinedNamespace):
     adminCommittee: URIRef
     otherBody: URIRef
 
+    # Targets (issue 3): src/dutygraph/graph_targets.py
+    Comparator: URIRef
+    comparator: URIRef
+    span: URIRef
+    indicator: URIRef
+    numberAsPrinted: URIRef
+    magnitude: URIRef
+    value: URIRef
+    unitWord: URIRef
+    qualifier: URIRef
+    qualitative: URIRef
+    comparators: URIRef
+    atLeast: URIRef
+    moreThan: URIRef
+    atMost: URIRef
+    approximately: URIRef
+    exactly: URIRef
+
 
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.
 PREFIXES = {
