@@ -165,6 +165,7 @@ class Collaboration:
     leaders: dict[str, LeaderStats]
     leader_ties: list[Tie]  # leader → unit, weight = the leader's tasks the unit is on
     scope: str = ""  # what the counts cover, in Chinese (e.g. 林仕德分管的工作)
+    filters: dict = field(default_factory=dict)  # select()'s: min_shared, unit_types, top
     _partners: dict = field(default_factory=dict, repr=False, compare=False)
 
     def partners(self, iri: str) -> list[tuple[str, int]]:
@@ -239,7 +240,9 @@ def select(
     ties = [t for t in ties if t.weight >= min_shared]
     if min_shared > 1:
         keep = {i for t in ties for i in (t.source, t.target)}
-    return _restricted(collab, keep, ties)
+    result = _restricted(collab, keep, ties)
+    result.filters = {"min_shared": min_shared, "unit_types": tuple(unit_types), "top": top}
+    return result
 
 
 def select_leaders(
@@ -266,6 +269,7 @@ def select_leaders(
     result.leader_ties = leader_ties
     result.leaders = {i: s for i, s in collab.leaders.items()
                       if any(t.source == i for t in leader_ties)}
+    result.filters = {"min_shared": min_shared, "unit_types": tuple(unit_types), "top": top}
     return result
 
 

@@ -119,7 +119,7 @@ def collaboration_network(collab: Collaboration, *, colour_by: str = "type"):
             (_leader_name(collab, i), "", c) for i, c in leader_colour.items()
             if any(collab.main_leader(u) == i for u in collab.units)])
     legend = [colours, _size_legend(), _edge_legend()]
-    subtitle = (f"{collab.scope}：{len(nodes)} 个单位，{len(edges)} 对单位共同承担至少一项重点工作"
+    subtitle = (f"{_scope(collab)}：{len(nodes)} 个单位，{len(edges)} 对单位共同承担重点工作"
                 "（连线越粗，共同承担越多）")
     return _network(nodes, edges, "责任单位协作网络", subtitle, legend, _physics(len(nodes)))
 
@@ -146,7 +146,7 @@ def leaders_network(collab: Collaboration):
                         ("责任单位（圆点）", "", UNIT_TYPES["bureau"][1])]),
               _type_legend({u.type for u in collab.units.values()}), _size_legend(),
               ("连线", [("领导分管的工作经由该单位承担，越粗项数越多", "line", "#777")])]
-    subtitle = (f"{collab.scope}：{len(collab.leaders)} 位分管领导，{len(collab.units)} 个单位，"
+    subtitle = (f"{_scope(collab)}：{len(collab.leaders)} 位分管领导，{len(collab.units)} 个单位，"
                 f"{len(edges)} 条分管连线")
     return _network(nodes, edges, "分管领导与责任单位", subtitle, legend, _physics(len(nodes)))
 
@@ -300,6 +300,24 @@ def _unit_counts(unit) -> str:
     type_name = UNIT_TYPES.get(unit.type, UNIT_TYPES[""])[0]
     return (f"{unit.name}（{type_name}）\n重点工作 {unit.tasks} 项："
             f"牵头 {unit.lead_tasks} 项，配合 {unit.co_tasks} 项")
+
+
+def _scope(collab: Collaboration) -> str:
+    """What the picture counts, and the filters applied, for its caption."""
+    notes = _filter_notes(**collab.filters) if collab.filters else []
+    return f"{collab.scope}（{'；'.join(notes)}）" if notes else collab.scope
+
+
+def _filter_notes(min_shared: int = 1, unit_types=(), top: int | None = None) -> list[str]:
+    """The filters applied, as short Chinese phrases."""
+    notes = []
+    if unit_types:
+        notes.append("仅" + "、".join(UNIT_TYPES[key][0] for key in unit_types))
+    if top is not None:
+        notes.append(f"前 {top} 个单位")
+    if min_shared > 1:
+        notes.append(f"连线至少 {min_shared} 项")
+    return notes
 
 
 def _leader_colours(collab: Collaboration) -> dict[str, str]:
