@@ -135,6 +135,7 @@ def test_collaboration_page_counts_equal_sparql(seed_store, opened, tmp_path):
 def test_clicking_a_unit_dims_the_units_it_does_not_work_with(seed_store, opened, tmp_path):
     page = opened(write_html(view_network(seed_store), tmp_path / "page.html"))
     point = page.page.evaluate("""() => {
+        document.getElementById("legend").style.display = "none";  // nothing over the canvas
         const id = nodes.get({filter: n => n.label === "区侨联"})[0].id;
         const xy = network.canvasToDOM(network.getPositions([id])[id]);
         const box = document.getElementById("mynetwork").getBoundingClientRect();
