@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from dutygraph.describe import DESCRIPTION_FILE, describe
+from dutygraph.export import export
 from dutygraph.graph import document_graph
 from dutygraph.iris import IriMinter
 from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
@@ -17,9 +19,13 @@ from dutygraph.reader import read_table
 from dutygraph.report import BuildReport, build_report
 from dutygraph.roles import resolve_task
 from dutygraph.units import UnitTable
+from dutygraph.validate import ValidationFailed, ValidationReport, validate_graph
 
 GRAPH_FILE = "graph.ttl"
 REPORT_FILES = ("build-report.md", "build-report.json")
+# The graph in the other formats the build publishes, each described in dataset.ttl.
+DISTRIBUTION_FILES = {"graph.nt": "nt", "graph.jsonld": "jsonld", "graph.trig": "trig",
+                      "graph.rdf": "xml", "graph.xlsx": "xlsx"}
 
 
 @dataclass
@@ -27,6 +33,7 @@ class BuildResult:
     graph: Graph
     report: BuildReport
     meta: DocumentMeta
+    validation: ValidationReport | None = None  # the SHACL findings; None when not validated
 
 
 def build(
@@ -35,8 +42,10 @@ def build(
     units: str | Path | None = None,
     meta: str | Path | None = None,
     base: str = DEFAULT_BASE,
+    validate: bool = True,
 ) -> BuildResult:
-    """Read SOURCE and build its graph; nothing is written. Raises InputError on bad input."""
+    """Read SOURCE and build its graph; nothing is written. Raises InputError on bad input.
+    With validate, the graph is checked against ontology/shapes*.ttl (result.validation)."""
     document = read_table(source)
     doc_meta, meta_dir = _document_meta(source, meta, document.title, document.sha256)
     unit_table = _unit_table(units, doc_meta, meta_dir)
@@ -45,17 +54,31 @@ def build(
     graph = document_graph(document, doc_meta, tasks, minter)
     report = build_report(document, doc_meta, tasks, unit_table.path)
     report.triples = len(graph)
-    return BuildResult(graph, report, doc_meta)
+    return BuildResult(graph, report, doc_meta, validate_graph(graph) if validate else None)
 
 
 def write_build(result: BuildResult, outdir: str | Path) -> list[Path]:
-    """Write graph.ttl and the build report into OUTDIR, all or nothing."""
+    """Write graph.ttl, the build report, the other formats and their DCAT description into
+    OUTDIR, all or nothing. Raises ValidationFailed, writing nothing, if the graph was
+    validated and breaks a shape (build with validate=False to write it anyway)."""
+    if result.validation is not None and not result.validation.conforms:
+        raise ValidationFailed(result.validation, f"the graph of {result.report.source}",
+                               listed=20, hint="; nothing written (--no-validate writes it)")
     files = {
         GRAPH_FILE: result.graph.serialize(format="turtle", encoding="utf-8"),
         REPORT_FILES[0]: result.report.to_markdown().encode("utf-8"),
         REPORT_FILES[1]: result.report.to_json().encode("utf-8"),
     }
+    files.update(distributions(result.graph))
+    published = {name: files[name] for name in (GRAPH_FILE, *DISTRIBUTION_FILES)}
+    description = describe(result.graph, result.meta, published)
+    files[DESCRIPTION_FILE] = description.serialize(format="turtle", encoding="utf-8")
     return write_files_atomically(Path(outdir), files)
+
+
+def distributions(graph: Graph) -> dict[str, bytes]:
+    """The graph in the formats published beside graph.ttl (DISTRIBUTION_FILES)."""
+    return {name: export(graph, fmt)[name] for name, fmt in DISTRIBUTION_FILES.items()}
 
 
 def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:

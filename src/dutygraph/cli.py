@@ -43,7 +43,10 @@ def cli():
               help="Metadata JSON. Default: SOURCE's sidecar, e.g. x.meta.json beside x.txt.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of the data; must end with / or #.")
-def build(source, output_dir, units, meta, base):
+@click.option("--no-validate", is_flag=True,
+              help="Write the graph without checking it against the SHACL shapes (a graph "
+                   "with violations is otherwise refused, exit 1).")
+def build(source, output_dir, units, meta, base, no_validate):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
@@ -53,7 +56,8 @@ def build(source, output_dir, units, meta, base):
     from dutygraph.build import write_build
 
     with _user_errors():
-        result = build_graph(source, units=units, meta=meta, base=base)
+        result = build_graph(source, units=units, meta=meta, base=base,
+                             validate=not no_validate)
         written = write_build(result, output_dir)
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
@@ -64,6 +68,8 @@ def build(source, output_dir, units, meta, base):
     if report.tasks_without_marked_lead:
         click.echo(f"Warning: {len(report.tasks_without_marked_lead)} tasks have several units "
                    "and no *; see the build report.", err=True)
+    if result.validation is not None:
+        click.echo(f"Validated against the SHACL shapes: {result.validation.summary()}.", err=True)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
 
@@ -173,3 +179,8 @@ from dutygraph.cli_viz import centrality, viz  # noqa: E402
 
 cli.add_command(viz)
 cli.add_command(centrality)
+
+from dutygraph.cli_publish import export, validate  # noqa: E402
+
+cli.add_command(validate)
+cli.add_command(export)

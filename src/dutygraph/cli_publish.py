@@ -1,0 +1,64 @@
+"""The publishing commands: `dutygraph validate` and `dutygraph export` (thin, like cli.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dutygraph.cli import _emit, _user_errors
+
+EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "xml", "xlsx", "csv")
+
+
+@click.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the report.")
+def validate(graph_file, lang):
+    """Check GRAPH_FILE against the SHACL shapes (ontology/shapes.ttl, warnings in
+    ontology/shapes-warnings.ttl) and print what is wrong, task by task with its source line.
+
+    Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the file cannot be read.
+    """
+    from dutygraph.validate import ValidationFailed, validate_file
+
+    with _user_errors():
+        report = validate_file(graph_file)
+        click.echo(report.to_text(lang), nl=False)
+        if not report.conforms:
+            raise ValidationFailed(report, graph_file)
+
+
+@click.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="ttl, nt, jsonld (with the published @context), trig, xml (RDF/XML), "
+                   "xlsx (one sheet each for tasks, assignments, targets) or csv (one file each).")
+@click.option("-o", "--output", type=click.Path(),
+              help="The file to write (for csv: the folder for tasks.csv, assignments.csv and "
+                   "targets.csv). RDF formats go to standard output without it.")
+def export(graph_file, fmt, output):
+    """Write the graph in GRAPH_FILE in another format, for triple stores, web developers or
+    Excel. Every RDF format parses back to the same graph."""
+    from dutygraph.build import write_files_atomically
+    from dutygraph.errors import InputError
+    from dutygraph.export import export as export_graph
+    from dutygraph.validate import load_rdf
+
+    with _user_errors():
+        graph = load_rdf(graph_file)
+        files = export_graph(graph, fmt)
+        if output is None:
+            if fmt in ("xlsx", "csv"):
+                raise InputError(graph_file, None, f"--format {fmt} writes files: give -o "
+                                 + ("FOLDER" if fmt == "csv" else "FILE.xlsx"))
+            _emit(next(iter(files.values())).decode("utf-8"), None, bom=False)
+            return
+        if fmt == "csv":
+            written = write_files_atomically(Path(output), files)
+        else:
+            path = Path(output)
+            written = write_files_atomically(path.parent, {path.name: next(iter(files.values()))})
+    for path in written:
+        click.echo(f"Wrote {path}", err=True)

@@ -1,0 +1,304 @@
+"""Check a graph against the project's SHACL shapes and say what is wrong, by task and line.
+
+The shapes are ontology/shapes.ttl (violations) and ontology/shapes-warnings.ttl (warnings).
+A finding names its focus node as a reader knows it, e.g. "task 二-5 (line 17)", never as a
+bare IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.util import guess_format
+
+from dutygraph.errors import EXIT_VALIDATION_FAILED, DutygraphError, InputError
+from dutygraph.namespaces import DCTERMS, DG, PROV, RDF, SKOS
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+SHAPES_FILES = (ONTOLOGY_DIR / "shapes.ttl", ONTOLOGY_DIR / "shapes-warnings.ttl")
+SHAPES_NAMESPACE = "https://w3id.org/dutygraph/shapes#"
+LANGUAGES = ("zh", "en")
+VIOLATION, WARNING = "violation", "warning"
+_SEVERITIES = {SH.Violation: VIOLATION, SH.Warning: WARNING, SH.Info: WARNING}
+
+# The words of the report in each language: the one place to translate.
+WORDS = {
+    "en": {
+        VIOLATION: "violation", WARNING: "warning",
+        "summary": "{violations} violations, {warnings} warnings",
+        "conforms": "The graph conforms to the shapes",
+        "line": "line {line}", "task": "task {section}-{number}",
+        "assignment": "{task}, unit {position} ({name})", "section": "section {numeral}",
+        "unit": "unit {name}", "leader": "leader {name}", "document": "document {id}",
+        "place": "{what} ({line})", "first_named": "first named on line {line}",
+        "colon": ": ", "stop": ".",
+    },
+    "zh": {
+        VIOLATION: "违规", WARNING: "警告",
+        "summary": "{violations} 项违规，{warnings} 项警告",
+        "conforms": "该图符合全部约束",
+        "line": "第 {line} 行", "task": "重点工作 {section}-{number}",
+        "assignment": "{task}的第 {position} 个责任单位（{name}）", "section": "分组 {numeral}",
+        "unit": "责任单位 {name}", "leader": "牵头领导 {name}", "document": "文件 {id}",
+        "place": "{what}（{line}）", "first_named": "首见于第 {line} 行",
+        "colon": "：", "stop": "。",
+    },
+}
+
+
+class ValidationFailed(DutygraphError):
+    """The graph breaks a shape: exit code 1, and the report says where."""
+
+    exit_code = EXIT_VALIDATION_FAILED
+
+    def __init__(self, report: ValidationReport, origin: str = "the graph", *,
+                 listed: int = 0, hint: str = ""):
+        self.report = report
+        violations = report.violations
+        lines = [f"  {finding.text('en')}" for finding in violations[:listed]]
+        if len(violations) > listed > 0:
+            lines.append(f"  … and {len(violations) - listed} more")
+        super().__init__("\n".join([f"{origin} has {len(violations)} SHACL violations{hint}",
+                                    *lines]))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of the shapes, with its focus node already put in words."""
+
+    severity: str  # VIOLATION or WARNING
+    focus: str  # the focus node's IRI
+    line: int | None  # the source line of the focus node, when it has one
+    where: dict[str, str]  # language → "task 二-5 (line 17)"
+    message: dict[str, str]  # language → what is wrong
+    path: str = ""  # the property, as a short name (dg:text)
+    shape: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """One line: 'task 二-5 (line 17): a task needs … [dg:text]'."""
+        where = self.where.get(lang) or self.where["en"]
+        message = self.message.get(lang) or self.message.get("en") or next(
+            iter(self.message.values()), "")
+        path = f" [{self.path}]" if self.path else ""
+        return f"{where}{WORDS[lang]['colon']}{message}{path}"
+
+
+@dataclass
+class ValidationReport:
+    """What the shapes found: violations stop a build, warnings do not."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == VIOLATION]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def conforms(self) -> bool:
+        """True when there are no violations (warnings allowed)."""
+        return not self.violations
+
+    def summary(self, lang: str = "en") -> str:
+        """'2 violations, 13 warnings'."""
+        return WORDS[lang]["summary"].format(violations=len(self.violations),
+                                             warnings=len(self.warnings))
+
+    def to_text(self, lang: str = "en") -> str:
+        """The readable report: a summary line, then one line per finding."""
+        words = WORDS[lang]
+        head = words["conforms"] if not self.findings else self.summary(lang)
+        lines = [head + words["stop"]]
+        lines += [f"{words[f.severity]}{words['colon']}{f.text(lang)}" for f in self.findings]
+        return "\n".join(lines) + "\n"
+
+
+def shapes_graph() -> Graph:
+    """The violation and warning shapes, as one graph (their shapes have distinct names)."""
+    graph = Graph()
+    for path in SHAPES_FILES:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def validate_graph(graph: Graph) -> ValidationReport:
+    """Run the shapes over GRAPH (no inference: the shapes need none) and read the results."""
+    import pyshacl
+
+    shapes = shapes_graph()
+    _, results, _ = pyshacl.validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+    )
+    describer, patterns = FocusDescriber(graph), _message_languages(shapes)
+    findings = [_finding(results, result, describer, patterns, shapes)
+                for result in results.subjects(RDF.type, SH.ValidationResult)]
+    findings.sort(key=lambda f: (f.severity != VIOLATION, f.line or 0, f.focus, f.path,
+                                 f.message.get("en", "")))
+    return ValidationReport(findings)
+
+
+def validate_file(path: str | Path) -> ValidationReport:
+    """Read a graph file (Turtle, N-Triples, JSON-LD, TriG, RDF/XML) and validate it."""
+    return validate_graph(load_rdf(path))
+
+
+def load_rdf(path: str | Path) -> Graph:
+    """Parse an RDF file, its format guessed from the suffix; InputError when it cannot."""
+    path = Path(path)
+    fmt = guess_format(str(path)) or "turtle"
+    graph = Graph()
+    try:
+        if fmt in ("trig", "nquads"):
+            from rdflib import Dataset
+
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
+                graph.add((subject, predicate, obj))
+        else:
+            graph.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise InputError(path, None, "no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, None, f"cannot read the graph: {error}") from None
+    except Exception as error:  # rdflib's parsers raise many kinds; all mean bad input here
+        raise InputError(path, None, f"not valid {fmt}: {error}") from None
+    return graph
+
+
+def _finding(results: Graph, result, describer: FocusDescriber, patterns,
+             shapes: Graph) -> Finding:
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    messages: dict[str, str] = {}
+    for message in results.objects(result, SH.resultMessage):
+        messages.setdefault(_language(message, patterns), str(message))
+    return Finding(
+        severity=_SEVERITIES.get(results.value(result, SH.resultSeverity), VIOLATION),
+        focus=str(focus),
+        line=describer.line(focus),
+        where={lang: describer.describe(focus, lang) for lang in LANGUAGES},
+        message=messages,
+        path=describer.short(path) if isinstance(path, URIRef) else "",
+        shape=_shape_name(results.value(result, SH.sourceShape), shapes),
+    )
+
+
+def _shape_name(shape, shapes: Graph) -> str:
+    """dgsh:TaskShape: the node shape a result comes from, also for its property shapes."""
+    parent = shapes.value(predicate=SH.property, object=shape)
+    shape = parent if parent is not None else shape
+    if not isinstance(shape, URIRef):
+        return ""
+    return str(shape).replace(SHAPES_NAMESPACE, "dgsh:")
+
+
+def _message_languages(shapes: Graph) -> list[tuple[re.Pattern, str]]:
+    """Each sh:message template of the shapes as a pattern, with its language tag.
+
+    pySHACL drops the language tag of a SPARQL constraint's message when it fills in its
+    {?variables}; matching the text against the templates tells the languages apart again.
+    """
+    patterns = []
+    for message in shapes.objects(None, SH.message):
+        if isinstance(message, Literal) and message.language:
+            parts = re.split(r"\{[?$]\w+\}", str(message))
+            pattern = re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL)
+            patterns.append((pattern, message.language.split("-")[0]))
+    return patterns
+
+
+def _language(message, patterns: list[tuple[re.Pattern, str]]) -> str:
+    """The language of a result message: its tag, else that of the template it fills in."""
+    if isinstance(message, Literal) and message.language:
+        return message.language.split("-")[0]
+    for pattern, lang in patterns:
+        if pattern.fullmatch(str(message)):
+            return lang
+    return "en"
+
+
+class FocusDescriber:
+    """Puts a node of the data graph in words a reader of the table knows."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def line(self, node) -> int | None:
+        """The source line of a task, section or assignment; a unit's first mention."""
+        value = self.graph.value(node, DG.sourceLine)
+        if value is None and (node, RDF.type, DG.Unit) in self.graph:
+            lines = [self.graph.value(a, DG.sourceLine)
+                     for a in self.graph.subjects(PROV.agent, node)]
+            lines = [int(v) for v in lines if v is not None]
+            return min(lines) if lines else None
+        if value is None and (node, RDF.type, DG.Leader) in self.graph:
+            lines = [self.graph.value(section, DG.sourceLine)
+                     for section in self.graph.subjects(DG.leader, node)]
+            lines = [int(v) for v in lines if v is not None]
+            return min(lines) if lines else None
+        try:
+            return int(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def describe(self, node, lang: str) -> str:
+        """'task 二-5 (line 17)' or '重点工作 二-5（第 17 行）'; the IRI when nothing better."""
+        words = WORDS[lang]
+        what = self._what(node, lang) or str(node)
+        line = self.line(node)
+        if line is None or self._is(node, DG.Assignment):  # its task's place says the line
+            return what
+        key = "first_named" if self._is(node, DG.Unit) else "line"
+        return words["place"].format(what=what, line=words[key].format(line=line))
+
+    def _what(self, node, lang: str) -> str:
+        words, g = WORDS[lang], self.graph
+        if self._is(node, DG.Task) or g.value(node, DG.number) is not None:
+            return self._task(node, lang)
+        if self._is(node, DG.Assignment):
+            task = g.value(predicate=PROV.qualifiedAttribution, object=node)
+            return words["assignment"].format(
+                task=self.describe(task, lang) if task is not None else "?",
+                position=g.value(node, DG.position) or "?",
+                name=g.value(node, DG.nameAsWritten) or "?")
+        if self._is(node, DG.Section):
+            return words["section"].format(numeral=g.value(node, DG.sectionNumeral) or "?")
+        if self._is(node, DG.Unit):
+            return words["unit"].format(name=self._label(node))
+        if self._is(node, DG.Leader):
+            return words["leader"].format(name=self._label(node))
+        if self._is(node, DG.Document):
+            return words["document"].format(id=g.value(node, DCTERMS.identifier) or node)
+        return ""
+
+    def _task(self, node, lang: str) -> str:
+        section = self.graph.value(node, DG.section)
+        numeral = self.graph.value(section, DG.sectionNumeral) if section is not None else None
+        return WORDS[lang]["task"].format(section=numeral or "?",
+                                          number=self.graph.value(node, DG.number) or "?")
+
+    def _label(self, node) -> str:
+        labels = {label.language: str(label) for label in self.graph.objects(node, SKOS.prefLabel)
+                  if isinstance(label, Literal)}
+        return (labels.get("zh") or next(iter(labels.values()), None)
+                or str(self.graph.value(node, DCTERMS.identifier) or node.rsplit("/", 1)[-1]))
+
+    def _is(self, node, cls) -> bool:
+        return (node, RDF.type, cls) in self.graph
+
+    def short(self, term) -> str:
+        """dg:text for the IRI of dg:text; the IRI itself when no prefix fits."""
+        if term is None or not isinstance(term, URIRef):
+            return ""
+        try:
+            return self.graph.namespace_manager.normalizeUri(term)
+        except Exception:
+            return str(term)

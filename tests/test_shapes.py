@@ -1,0 +1,229 @@
+"""The SHACL shapes (ontology/shapes.ttl, shapes-warnings.ttl): the seed conforms, each shape
+has a small graph that breaks it, and the report names the task and its source line."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from dutygraph.build import build, write_build
+from dutygraph.cli import cli
+from dutygraph.validate import ValidationFailed, validate_graph
+
+from .conftest import SEED
+
+PREFIXES = """\
+PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+PREFIX ex: <https://example.org/id/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX qudt: <http://qudt.org/schema/qudt/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+# A valid graph in the shape src/dutygraph/graph.py writes: one document, one section with a
+# leader, task 一-1 on line 4 with a lead and a co-responsible unit and one target each kind.
+VALID = PREFIXES + """
+ex:doc a dg:Document ; dcterms:identifier "test-2024" ; dg:sourceEncoding "utf-8" ;
+    dg:sha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
+    dg:year "2024"^^xsd:gYear .
+ex:s1 a dg:Section ; dg:document ex:doc ; dg:position 1 ; dg:sectionNumeral "一" ;
+    dg:heading "一、张三区长牵头重点工作"@zh ; dg:sourceLine 3 ; dg:leader ex:zhang-san .
+ex:zhang-san a dg:Leader ; skos:prefLabel "张三"@zh ; dg:inChargeOf ex:t1 .
+ex:t1 a dg:Task ; dg:section ex:s1 ; dg:number 1 ; dg:text "新增孵化面积30万平方米以上。"@zh ;
+    dg:sourceLine 4 ; prov:wasDerivedFrom ex:doc ; dg:leadRule dg:starMarked ;
+    prov:qualifiedAttribution ex:t1-1 , ex:t1-2 ; dg:hasTarget ex:t1-target-01 , ex:t1-target-02 .
+ex:t1-1 a dg:Assignment ; prov:agent ex:fgj ; prov:hadRole dg:lead ; dg:position 1 ;
+    dg:nameAsWritten "区发改局"@zh ; dg:leadMarked true ; dg:sourceLine 4 .
+ex:t1-2 a dg:Assignment ; prov:agent ex:jxj ; prov:hadRole dg:coResponsible ; dg:position 2 ;
+    dg:nameAsWritten "区经信局"@zh ; dg:leadMarked false ; dg:sourceLine 4 .
+ex:fgj a dg:Unit ; dcterms:identifier "fgj" ; skos:prefLabel "区发改局"@zh ; dg:leads ex:t1 .
+ex:jxj a dg:Unit ; dcterms:identifier "jxj" ; skos:prefLabel "区经信局"@zh ;
+    dg:coResponsibleFor ex:t1 .
+ex:t1-target-01 a dg:Target ; dg:span "新增孵化面积30万平方米以上"@zh ; dg:qualitative false ;
+    dg:value 300000.0 ; dg:unitWord "平方米" ; dg:comparator dg:atLeast .
+ex:t1-target-02 a dg:Target ; dg:span "全覆盖"@zh ; dg:qualitative true .
+"""
+
+# shape → (SPARQL Update that breaks it, the property the report names, or "")
+BREAKERS = {
+    "TaskShape-text": ("TaskShape", "DELETE WHERE { ex:t1 dg:text ?text }", "dg:text"),
+    "TaskShape-number": ("TaskShape", "DELETE WHERE { ex:t1 dg:number ?n }", "dg:number"),
+    "TaskShape-section": ("TaskShape", "DELETE WHERE { ex:t1 dg:section ?s }", "dg:section"),
+    "TaskShape-units": ("TaskShape",
+                        "DELETE WHERE { ex:t1 prov:qualifiedAttribution ?a . ?a ?p ?o }",
+                        "prov:qualifiedAttribution"),
+    "TaskShape-derivation": ("TaskShape", "DELETE WHERE { ex:t1 prov:wasDerivedFrom ?d }",
+                             "prov:wasDerivedFrom"),
+    "TaskShape-lead-rule": ("TaskShape", "INSERT DATA { ex:t1 dg:leadRule dg:soleUnit }",
+                            "dg:leadRule"),
+    "TaskUnitRolesShape": ("TaskUnitRolesShape",
+                           "DELETE DATA { ex:t1-2 prov:agent ex:jxj } ;"
+                           "INSERT DATA { ex:t1-2 prov:agent ex:fgj }", ""),
+    "AssignmentShape-agent": ("AssignmentShape",
+                              "DELETE DATA { ex:t1-2 prov:agent ex:jxj } ;"
+                              "INSERT DATA { ex:t1-2 prov:agent ex:zhang-san }", "prov:agent"),
+    "AssignmentShape-role": ("AssignmentShape",
+                             "DELETE DATA { ex:t1-1 prov:hadRole dg:lead } ;"
+                             "INSERT DATA { ex:t1-1 prov:hadRole dg:starMarked }", "prov:hadRole"),
+    "UnitShape": ("UnitShape", "DELETE DATA { ex:fgj skos:prefLabel \"区发改局\"@zh } ;"
+                               "INSERT DATA { ex:fgj skos:prefLabel \"DRB\"@en }",
+                  "skos:prefLabel"),
+    "LeaderShape": ("LeaderShape", "DELETE WHERE { ex:zhang-san skos:prefLabel ?l }",
+                    "skos:prefLabel"),
+    "SectionShape": ("SectionShape", "DELETE WHERE { ex:s1 dg:heading ?h }", "dg:heading"),
+    "DocumentShape": ("DocumentShape",
+                      "DELETE WHERE { ex:doc dg:sha256 ?d } ;"
+                      "INSERT DATA { ex:doc dg:sha256 \"x\" }",
+                      "dg:sha256"),
+    "TargetShape-comparator": ("TargetShape", "DELETE WHERE { ex:t1-target-01 dg:comparator ?c }",
+                               ""),
+    "TargetShape-task": ("TargetShape", "DELETE DATA { ex:t1 dg:hasTarget ex:t1-target-02 }", ""),
+    "TargetShape-value": ("TargetShape",
+                          "INSERT DATA { ex:t1-target-01 dg:value 1.0 }", "dg:value"),
+}
+
+
+def _graph(update: str = "") -> Graph:
+    graph = Graph().parse(data=VALID, format="turtle")
+    if update:
+        graph.update(PREFIXES + update)
+    return graph
+
+
+def test_the_small_valid_graph_conforms_without_findings():
+    report = validate_graph(_graph())
+    assert report.conforms
+    assert report.findings == []
+
+
+def test_seed_graph_conforms(seed_build):
+    assert seed_build.validation is not None
+    assert seed_build.validation.conforms, seed_build.validation.to_text("en")
+
+
+def test_seed_warnings_are_the_tasks_with_several_starred_leads(seed_build):
+    warnings = seed_build.validation.warnings
+    assert warnings, "the seed has tasks with two or three units marked *"
+    assert {w.shape for w in warnings} == {"dgsh:TaskLeadShape"}
+    assert all(w.line and w.where["en"].startswith("task ") for w in warnings)
+
+
+@pytest.mark.parametrize("case", sorted(BREAKERS))
+def test_each_shape_is_broken_by_its_small_graph(case):
+    shape, update, path = BREAKERS[case]
+    report = validate_graph(_graph(update))
+    assert not report.conforms
+    assert {f.shape for f in report.violations} == {f"dgsh:{shape}"}, report.to_text("en")
+    if path:
+        assert {f.path for f in report.violations} == {path}
+
+
+@pytest.mark.parametrize("case", ["TaskShape-text", "TaskUnitRolesShape", "AssignmentShape-agent"])
+def test_report_names_the_task_and_its_source_line(case):
+    report = validate_graph(_graph(BREAKERS[case][1]))
+    english, chinese = report.to_text("en"), report.to_text("zh")
+    assert "task 一-1 (line 4)" in english
+    assert "重点工作 一-1（第 4 行）" in chinese
+    assert "https://example.org" not in english + chinese
+
+
+def test_two_roles_message_names_the_unit_in_each_language():
+    report = validate_graph(_graph(BREAKERS["TaskUnitRolesShape"][1]))
+    assert report.violations[0].message == {
+        "en": "unit 区发改局 has two roles on this task",
+        "zh": "责任单位 区发改局 在该项工作中有两种角色",
+    }
+
+
+def test_several_leads_are_a_warning_not_a_violation():
+    report = validate_graph(_graph(
+        "DELETE DATA { ex:t1-2 prov:hadRole dg:coResponsible } ;"
+        "INSERT DATA { ex:t1-2 prov:hadRole dg:lead }"))
+    assert report.conforms
+    [warning] = report.warnings
+    assert warning.text("en") == (
+        "task 一-1 (line 4): the task has 2 lead units, not one, and no recorded reason "
+        "(dg:noLeadMarked)")
+
+
+def test_no_lead_with_the_recorded_reason_is_no_warning():
+    report = validate_graph(_graph(
+        "DELETE DATA { ex:t1-1 prov:hadRole dg:lead . ex:t1 dg:leadRule dg:starMarked } ;"
+        "INSERT DATA { ex:t1-1 prov:hadRole dg:coResponsible ."
+        "              ex:t1 dg:leadRule dg:noLeadMarked }"))
+    assert report.findings == []
+
+
+def test_no_lead_without_a_reason_is_a_warning():
+    report = validate_graph(_graph(
+        "DELETE DATA { ex:t1-1 prov:hadRole dg:lead } ;"
+        "INSERT DATA { ex:t1-1 prov:hadRole dg:coResponsible }"))
+    assert report.conforms and len(report.warnings) == 1
+
+
+# ---- the command and the build ---------------------------------------------------------
+
+def _write(tmp_path, update="", name="graph.ttl"):
+    path = tmp_path / name
+    path.write_bytes(_graph(update).serialize(format="turtle", encoding="utf-8"))
+    return path
+
+
+def test_validate_command_exits_0_on_a_conforming_graph(tmp_path):
+    result = CliRunner().invoke(cli, ["validate", str(_write(tmp_path)), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("The graph conforms to the shapes.")
+
+
+def test_validate_command_exits_1_and_reports_in_chinese(tmp_path):
+    path = _write(tmp_path, BREAKERS["TaskShape-text"][1])
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert ("违规：重点工作 一-1（第 4 行）：重点工作必须有且只有一项中文工作内容 [dg:text]"
+            in result.output)
+    assert f"Error: {path} has 1 SHACL violations" in result.output
+
+
+@pytest.mark.parametrize("content", [None, "this is not turtle ."])
+def test_validate_command_exits_2_on_bad_input(tmp_path, content):
+    path = tmp_path / "graph.ttl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {path}: ")
+
+
+def test_build_refuses_to_write_a_graph_with_violations(tmp_path):
+    result = build(SEED, validate=False)
+    result.graph.update(PREFIXES + "DELETE WHERE { ?task dg:number 5 ; dg:text ?text }")
+    result.validation = validate_graph(result.graph)
+    with pytest.raises(ValidationFailed) as caught:
+        write_build(result, tmp_path / "out")
+    assert caught.value.exit_code == 1
+    assert "(line 17): a task needs exactly one text, in Chinese [dg:text]" in str(caught.value)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_build_command_refuses_then_writes_with_no_validate(tmp_path, monkeypatch):
+    import dutygraph.build
+
+    original = dutygraph.build.document_graph
+
+    def broken(*args):
+        graph = original(*args)
+        graph.update(PREFIXES + "DELETE WHERE { ?task dg:number 5 ; dg:sourceLine ?line }")
+        return graph
+
+    monkeypatch.setattr(dutygraph.build, "document_graph", broken)
+    out = tmp_path / "out"
+    refused = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out)])
+    assert refused.exit_code == 1
+    assert "SHACL violations; nothing written (--no-validate writes it)" in refused.output
+    assert not (out / "graph.ttl").exists()
+    written = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "--no-validate"])
+    assert written.exit_code == 0, written.output
+    assert (out / "graph.ttl").exists()
