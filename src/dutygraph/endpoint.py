@@ -39,22 +39,46 @@ def ascii_ntriples(graph_file: str | Path) -> bytes:
 
 
 def push(graph_file: str | Path, store_url: str, graph_iri: str, user: str, password: str) -> int:
-    """Replace GRAPH_IRI on the Graph Store Protocol service STORE_URL; return the HTTP status."""
+    """Replace GRAPH_IRI on the Graph Store Protocol service STORE_URL; return the HTTP status.
+
+    A body-less GET first learns the server's authentication scheme and checks the
+    credentials. Only then is the graph sent, with the credentials up front: a server that
+    answers a large unauthenticated PUT with 401 may close the connection mid-upload.
+    """
+    import requests
+
     body = ascii_ntriples(graph_file)
-    url = f"{store_url}{'&' if '?' in store_url else '?'}" + urllib.parse.urlencode(
-        {"graph": graph_iri})
-    request = urllib.request.Request(url, data=body, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
-    opener = _opener(store_url, user, password)
-    try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        detail = error.read().decode("utf-8", "replace").strip()[:300]
-        raise EndpointError(f"{store_url}: the server answered {error.code} {error.reason}: "
-                            f"{detail}") from None
-    except urllib.error.URLError as error:
-        raise EndpointError(f"{store_url}: cannot connect: {error.reason}") from None
+    params = {"graph": graph_iri}
+    with requests.Session() as session:
+        try:
+            session.auth = _authenticate(session, store_url, params, user, password)
+            response = session.put(store_url, params=params, data=body,
+                                   headers={"Content-Type": "application/n-triples"},
+                                   timeout=TIMEOUT_SECONDS)
+        except requests.RequestException as error:
+            raise EndpointError(f"{store_url}: cannot connect: {error}") from None
+    _raise_for_status(store_url, response)
+    return response.status_code
+
+
+def _authenticate(session, store_url: str, params: dict, user: str, password: str):
+    """The auth object that the server's challenge asks for, checked by a GET."""
+    from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+    challenge = session.get(store_url, params=params, timeout=TIMEOUT_SECONDS)
+    scheme = challenge.headers.get("WWW-Authenticate", "").split(" ", 1)[0].lower()
+    auth = HTTPDigestAuth(user, password) if scheme == "digest" else HTTPBasicAuth(user, password)
+    probe = session.get(store_url, params=params, auth=auth, timeout=TIMEOUT_SECONDS)
+    if probe.status_code in (401, 403):
+        _raise_for_status(store_url, probe)
+    return auth
+
+
+def _raise_for_status(url: str, response) -> None:
+    if response.status_code >= 400:
+        detail = " ".join(response.text.split())[:300]
+        raise EndpointError(f"{url}: the server answered {response.status_code} "
+                            f"{response.reason}: {detail}")
 
 
 def remote_query(
@@ -106,13 +130,6 @@ def _json_value(term: dict | None):
     if term["type"] in ("literal", "typed-literal") and "datatype" in term:
         return python_value(ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"])))
     return term["value"]
-
-
-def _opener(url: str, user: str, password: str) -> urllib.request.OpenerDirector:
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, user, password)
-    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
-                                       urllib.request.HTTPBasicAuthHandler(passwords))
 
 
 def _ntriples_format():
