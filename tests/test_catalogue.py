@@ -126,3 +126,21 @@ def test_violation_queries_catch_a_broken_graph(tmp_path):
              for q in sorted(QUERIES.glob("*-violation.rq"))}
     assert found == {"task-without-lead-violation.rq": 1, "task-without-units-violation.rq": 1,
                      "unit-without-zh-label-violation.rq": 1}
+
+
+@pytest.mark.parametrize("name", ["区人社局", "区人力社保局"])  # canonical, or as written
+def test_unit_portfolio(seed_store, name):
+    answer = _ask(seed_store, "unit_portfolio.rq", unit=name)
+    expected = {(r.line, role) for r in ROWS for unit, role in r.units if unit == "区人社局"}
+    assert {(row["line"], row["role"]) for row in answer} == expected
+    assert {row["line"] for row in answer} == {77, 99, 101, 104, 210}
+    for row in answer:
+        assert row["target"] in row["task"]  # each target is a clause of its task, as printed
+    # 确保大学生留瓯人数 1.1 万人以上: one target, kept as printed.
+    line_77 = [row["target"] for row in answer if row["line"] == 77]
+    assert line_77 == ["确保大学生留瓯人数 1.1 万人以上"]
+    assert [row["target"] for row in answer if row["line"] == 104] == [""]
+
+
+def test_unit_portfolio_of_an_unknown_unit_is_empty(seed_store):
+    assert _ask(seed_store, "unit_portfolio.rq", unit='区" } ; DROP ALL ; #') == []
