@@ -88,3 +88,13 @@ def test_exports_open_in_excel_with_chinese(coordination):
     assert sheet["A2"].value == "区经信局"
     raw = (root / "output" / "unit_pairs.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "市高教新区建设中心".encode() in raw
+
+
+def test_portfolio_by_a_name_as_written(coordination):
+    shown = _text(coordination[1]["portfolio"])
+    assert "确保大学生留瓯人数" in shown and "lead" in shown
+
+
+def test_targets_table_has_normalised_values(coordination):
+    shown = _text(coordination[1]["targets"])
+    assert "全区生产总值增长" in shown and "approx" in shown
