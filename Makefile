@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := data/ouhai-2024-key-tasks.txt
 
-.PHONY: all build test lint lab system-deps clean
+.PHONY: all build test lint lab docs system-deps clean
 
 all: build
 
@@ -25,6 +25,10 @@ lint: $(VENV)/.installed-dev
 # JupyterLab on the notebooks (the graph is built first, so the notebooks have it to load).
 lab: build $(VENV)/.installed-notebook
 	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+# The ontology's documentation pages, regenerated from ontology/*.ttl (a test fails when stale).
+docs: $(VENV)/.installed
+	$(BIN)/python -m dutygraph.ontodocs
 
 # Debian packages the tests use (rapper, Java for HermiT): installed if missing.
 system-deps:

@@ -99,7 +99,8 @@ def _ntriples(graph: Graph) -> str:
 
 
 def _rdfxml(graph: Graph) -> bytes:
-    """RDF/XML by Oxigraph from the sorted N-Triples: rdflib's writer orders subjects by hash."""
+    """RDF/XML by Oxigraph from the sorted N-Triples: rdflib's writer orders subjects by hash.
+    Oxigraph writes language tags in lower case (zh-latn-pinyin), as RDF 1.1 allows."""
     import pyoxigraph as ox
 
     triples = ox.parse(_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
