@@ -26,16 +26,17 @@ LANGUAGES = {"en", "zh"}
 # The agreed term list: the builder and the queries are written against these exact names.
 CLASSES = {
     "Document", "Section", "Leader", "Task", "Unit", "UnlistedUnit", "Target", "Role",
-    "Assignment", "UnitType", "LeadRule",
+    "Assignment", "UnitType", "LeadRule", "Comparator",
 }
 OBJECT_PROPERTIES = {
     "section", "document", "leader", "inChargeOf", "overallResponsibilityFor", "responsibleFor",
-    "leads", "coResponsibleFor", "leadRule", "hasTarget",
+    "leads", "coResponsibleFor", "leadRule", "hasTarget", "comparator",
 }
 DATATYPE_PROPERTIES = {
     "number", "text", "remark", "sourceLine", "position", "nameAsWritten", "leadMarked",
     "sectionNumeral", "heading", "leaderTitle", "statement", "district", "year", "sha256",
-    "sourceEncoding",
+    "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
+    "qualifier", "qualitative",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {
@@ -43,15 +44,18 @@ UNIT_TYPES = {
     "massOrganisation", "centre", "court", "collective", "adminCommittee", "otherBody",
 }
 LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked"}
+COMPARATOR_NOTATIONS = {"atLeast": "at_least", "moreThan": "more_than", "atMost": "at_most",
+                        "approximately": "approx", "exactly": "exact"}
 # concept scheme → (class of its concepts, local names of its concepts)
 SCHEMES = {
     "roles": ("Role", set(ROLE_NOTATIONS)),
     "unitTypes": ("UnitType", UNIT_TYPES),
     "leadRules": ("LeadRule", LEAD_RULES),
+    "comparators": ("Comparator", set(COMPARATOR_NOTATIONS)),
 }
 ALL_TERMS = (
     CLASSES | OBJECT_PROPERTIES | DATATYPE_PROPERTIES | set(SCHEMES)
-    | set(ROLE_NOTATIONS) | UNIT_TYPES | LEAD_RULES
+    | set(ROLE_NOTATIONS) | UNIT_TYPES | LEAD_RULES | set(COMPARATOR_NOTATIONS)
 )
 
 # Pairs of classes that must be declared disjoint (directly or in an owl:AllDisjointClasses).
