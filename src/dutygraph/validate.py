@@ -35,7 +35,7 @@ WORDS = {
         "assignment": "{task}, unit {position} ({name})", "section": "section {numeral}",
         "unit": "unit {name}", "leader": "leader {name}", "document": "document {id}",
         "place": "{what} ({line})", "first_named": "first named on line {line}",
-        "colon": ": ", "stop": ".",
+        "colon": ": ", "stop": ".", "no_task": "no task",
     },
     "zh": {
         VIOLATION: "违规", WARNING: "警告",
@@ -45,7 +45,7 @@ WORDS = {
         "assignment": "{task}的第 {position} 个责任单位（{name}）", "section": "分组 {numeral}",
         "unit": "责任单位 {name}", "leader": "牵头领导 {name}", "document": "文件 {id}",
         "place": "{what}（{line}）", "first_named": "首见于第 {line} 行",
-        "colon": "：", "stop": "。",
+        "colon": "：", "stop": "。", "no_task": "无所属工作",
     },
 }
 
@@ -254,7 +254,8 @@ class FocusDescriber:
         words = WORDS[lang]
         what = self._what(node, lang) or str(node)
         line = self.line(node)
-        if line is None or self._is(node, DG.Assignment):  # its task's place says the line
+        task = self.graph.value(predicate=PROV.qualifiedAttribution, object=node)
+        if line is None or task is not None:  # an assignment's task already says the line
             return what
         key = "first_named" if self._is(node, DG.Unit) else "line"
         return words["place"].format(what=what, line=words[key].format(line=line))
@@ -266,7 +267,7 @@ class FocusDescriber:
         if self._is(node, DG.Assignment):
             task = g.value(predicate=PROV.qualifiedAttribution, object=node)
             return words["assignment"].format(
-                task=self.describe(task, lang) if task is not None else "?",
+                task=self.describe(task, lang) if task is not None else words["no_task"],
                 position=g.value(node, DG.position) or "?",
                 name=g.value(node, DG.nameAsWritten) or "?")
         if self._is(node, DG.Section):
