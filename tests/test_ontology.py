@@ -36,14 +36,14 @@ DATATYPE_PROPERTIES = {
     "number", "text", "remark", "sourceLine", "position", "nameAsWritten", "leadMarked",
     "sectionNumeral", "heading", "leaderTitle", "statement", "district", "year", "sha256",
     "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
-    "qualifier", "qualitative",
+    "qualifier", "qualitative", "deadline", "deadlineDate", "sourceTable", "sourceRow",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {
     "bureau", "townOrSubdistrict", "taskForce", "stateOwnedGroup", "partyDepartment",
     "massOrganisation", "centre", "court", "collective", "adminCommittee", "otherBody",
 }
-LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked"}
+LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked", "firstListed", "leadColumn"}
 COMPARATOR_NOTATIONS = {"atLeast": "at_least", "moreThan": "more_than", "atMost": "at_most",
                         "approximately": "approx", "exactly": "exact"}
 # concept scheme → (class of its concepts, local names of its concepts)

@@ -43,13 +43,16 @@ def build(
     meta: str | Path | None = None,
     base: str = DEFAULT_BASE,
     validate: bool = True,
+    layout: str | None = None,
+    lead_convention: str | None = None,
 ) -> BuildResult:
     """Read SOURCE and build its graph; nothing is written. Raises InputError on bad input.
-    With validate, the graph is checked against ontology/shapes*.ttl (result.validation)."""
-    document = read_table(source)
+    With validate, the graph is checked against ontology/shapes*.ttl (result.validation).
+    LAYOUT and LEAD_CONVENTION override what the reader detects (docs/layouts.md)."""
+    document = read_table(source, layout_name=layout, lead_convention=lead_convention)
     doc_meta, meta_dir = _document_meta(source, meta, document.title, document.sha256)
     unit_table = _unit_table(units, doc_meta, meta_dir)
-    tasks = [resolve_task(row, unit_table) for row in document.tasks]
+    tasks = [resolve_task(row, unit_table, document.lead_convention) for row in document.tasks]
     minter = IriMinter(base, doc_meta.government_id, doc_meta.id)
     graph = document_graph(document, doc_meta, tasks, minter)
     report = build_report(document, doc_meta, tasks, unit_table.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from dutygraph import layout
+from dutygraph.graph_layouts import add_deadline, add_row_leaders, add_table_place
 from dutygraph.graph_targets import add_targets
 from dutygraph.iris import IriMinter, pinyin_name
 from dutygraph.meta import DocumentMeta
@@ -30,11 +31,11 @@ def document_graph(
     for prefix, namespace in {**PREFIXES, **minter.prefixes()}.items():
         graph.bind(prefix, namespace)
     add_document(graph, document, meta, minter)
-    by_line = {task.row.line: task for task in tasks}
+    by_place = {(task.row.table, task.row.line): task for task in tasks}  # .docx: table, row
     for section in document.sections:
         add_section(graph, section, minter)
         for row in section.tasks:
-            add_task(graph, section, by_line[row.line], minter)
+            add_task(graph, section, by_place[row.table, row.line], minter, year=meta.year)
     for unit in {a.unit.id: a.unit for task in tasks for a in task.assignments}.values():
         add_unit(graph, unit, minter)
     return graph
@@ -69,6 +70,7 @@ def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
     graph.add((node, DG.heading, zh(section.heading)))
     graph.add((node, SKOS.prefLabel, zh(section.label)))
     graph.add((node, DG.sourceLine, Literal(section.line)))
+    add_table_place(graph, node, section.table, section.line)
     for statement in section.statements:
         graph.add((node, DG.statement, zh(statement.text)))
     if section.leader is None:
@@ -86,8 +88,10 @@ def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
         graph.add((leader, DG.overallResponsibilityFor, minter.document_iri))
 
 
-def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMinter) -> None:
-    """A task, traceable to its line, with one qualified assignment per unit."""
+def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMinter,
+             year: int | None = None) -> None:
+    """A task, traceable to its line, with one qualified assignment per unit; YEAR dates
+    a deadline such as 6月底前."""
     row = task.row
     node = minter.task(section.position, row.number)
     graph.add((node, RDF.type, DG.Task))
@@ -100,6 +104,9 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     if row.remark:
         graph.add((node, DG.remark, zh(row.remark)))
     add_targets(graph, node, extract_targets(row.text))
+    add_table_place(graph, node, row.table, row.line)
+    add_deadline(graph, node, row.deadline, year)
+    add_row_leaders(graph, node, row, minter)
     if section.leader is not None:
         graph.add((minter.person(section.leader), DG.inChargeOf, node))
     for assignment in task.assignments:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-# Header cells → the record field they fill. The seed prints 序号 / 重点工作 / 责任单位 / 备注.
+# Header cells and labels → the record field they fill. The seed prints 序号 / 重点工作 /
+# 责任单位 / 备注; other tables split the units into 牵头单位 / 配合单位, name a leader per row
+# and a deadline. Labelled lines (牵头责任单位：…) and bracketed labels ([牵头单位：…]) use the
+# same words. Spaces and line breaks inside a header cell are ignored (序  号).
 HEADER_COLUMNS = {
     "序号": "number",
     "重点工作": "text",
@@ -13,10 +16,36 @@ HEADER_COLUMNS = {
     "重点任务": "text",
     "责任单位": "units",
     "备注": "remark",
+    "牵头单位": "lead_units",
+    "牵头责任单位": "lead_units",
+    "牵头部门": "lead_units",
+    "主要责任单位": "lead_units",
+    "配合单位": "co_units",
+    "协同单位": "co_units",
+    "协同责任单位": "co_units",
+    "配合责任单位": "co_units",
+    "参与单位": "co_units",
+    "牵头领导": "leaders",
+    "责任领导": "leaders",
+    "牵头负责领导": "leaders",
+    "分管领导": "leaders",
+    "牵头区领导": "leaders",
+    "完成时限": "deadline",
+    "完成时间": "deadline",
+    "时间节点": "deadline",
+    "时限要求": "deadline",
+    "类别": "section",
+    "工作板块": "section",
 }
 REQUIRED_COLUMNS = ("number", "text", "units")
 DEFAULT_COLUMNS = ("number", "text", "units", "remark")
-COLUMN_NAMES_ZH = {"number": "序号", "text": "重点工作", "units": "责任单位", "remark": "备注"}
+COLUMN_NAMES_ZH = {"number": "序号", "text": "重点工作", "units": "责任单位", "remark": "备注",
+                   "lead_units": "牵头单位", "co_units": "配合单位", "leaders": "牵头领导",
+                   "deadline": "完成时限", "section": "类别"}
+UNIT_COLUMNS = ("units", "lead_units", "co_units")
+# Where a table or a label group names lead units, its 责任单位 means the co-responsible ones
+# ([牵头单位：区卫健局；责任单位：区财政局]); where a 协同单位 column stands beside 责任单位,
+# 责任单位 is the lead column.
 
 # A section header: a Chinese numeral, 、, then e.g. 林仕德常委、常务副区长牵头重点工作.
 SECTION_HEADER = re.compile(
@@ -44,7 +73,7 @@ ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9０-９]*$")
 TITLE_WORDS = ("责任分解", "分工", "责任清单", "重点工作")
 
 # Units in a cell: split on these, except inside brackets (区委组织部（人才办）).
-UNIT_SEPARATORS = "、，,"
+UNIT_SEPARATORS = "、，,；;\n"  # a .docx cell may list one unit per paragraph
 OPEN_BRACKETS = "（(〔［[【"
 CLOSE_BRACKETS = "）)〕］]】"
 LEAD_MARKS = "*＊"
@@ -54,3 +83,43 @@ UNIT_TRIM = " \t\u3000\u00a0。．.；;"
 
 # A statement under a leader's section that puts them in charge of the whole document.
 OVERALL_WORDS = ("总负责", "全面负责", "负总责")
+
+# Lead conventions: how a document says which units lead (--lead-convention).
+STAR, FIRST, COLUMN = "star", "first", "column"
+LEAD_CONVENTIONS = (STAR, FIRST, COLUMN)
+FIRST_LISTED_NOTE = re.compile(r"(列|排)?(在)?第[一1]位.{0,6}牵头|第一个?(责任)?单位为牵头")
+STAR_NOTE = re.compile(r"[*＊].{0,8}牵头")
+
+# Layouts (--layout): rows of a table; numbered paragraphs with labelled lines; numbered
+# paragraphs ending in bracketed labels.
+TABLE, LABELLED, BRACKETED = "table", "labelled", "bracketed"
+LAYOUTS = (TABLE, LABELLED, BRACKETED)
+NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>[0-9０-９]+)\s*[.．、]\s*(?P<text>\S.*)$")
+LABELLED_LINE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]\s*(?P<value>.*)$")
+BRACKETED_TAIL = re.compile(
+    r"^(?P<text>.*?)\s*[\[［【(（](?P<labels>[^\[\]［］【】()（）]*[：:][^\[\]［］【】]*)"
+    r"[\]］】)）]\s*[。.]?$"
+)
+LABEL_SEPARATORS = re.compile(r"[；;]")
+LABEL_COLON = re.compile(r"[：:]")
+
+# Collective names that contain a separator and are one unit, never split. Declared here as
+# data: add the next one seen rather than a rule that would also join real lists.
+COLLECTIVE_UNITS = (
+    "各县、市、区政府",
+    "各区、县（市）政府（管委会）",
+    "各县、市、区人民政府",
+    "各县、市、区",
+    "各乡、镇、街道",
+    "各镇、街道",
+)
+# A role written after a unit (团市委配合落实): the words and the role they give, longest first.
+ROLE_WORDS = (
+    ("牵头落实", "lead"), ("牵头负责", "lead"), ("牵头", "lead"),
+    ("配合落实", "co"), ("协助落实", "co"), ("配合", "co"), ("协同", "co"), ("参与", "co"),
+)
+# Dropped from the end of a unit as written: 区财政局等，各镇街 lists 区财政局 "and others".
+UNIT_TAIL_WORDS = ("等单位", "等部门", "等")
+# A space between two Chinese characters inside a unit name is left by PDF line wrapping
+# (区发改 局); it is joined. Task text is kept exactly as printed.
+WRAPPED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")

@@ -96,6 +96,14 @@ class DG(DefinedNamespace):
     approximately: URIRef
     exactly: URIRef
 
+    # Other layouts and formats (issue 7): reader.py, graph.py
+    firstListed: URIRef
+    leadColumn: URIRef
+    deadline: URIRef
+    deadlineDate: URIRef
+    sourceTable: URIRef
+    sourceRow: URIRef
+
 
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.
 PREFIXES = {

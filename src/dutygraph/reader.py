@@ -1,8 +1,12 @@
-"""Read a task-breakdown table in the published layout into records (text → records).
+"""Read a task-breakdown table, in any of the genre's layouts, into records (items → records).
 
-The layout: title lines; sections headed "二、林仕德常委、常务副区长牵头重点工作"; in each, a
-tab-separated table whose header row (序号 重点工作 责任单位 备注) is repeated at page
-breaks; notes such as "注：标记*的为牵头单位". Every record keeps its source line.
+The seed's layout: title lines; sections headed "二、林仕德常委、常务副区长牵头重点工作"; in each,
+a tab-separated table whose header row (序号 重点工作 责任单位 备注) is repeated at page
+breaks; notes such as "注：标记*的为牵头单位". Other tables name their columns otherwise
+(牵头单位 / 配合单位 / 牵头领导 / 完成时限), or print each task as a numbered paragraph with
+labelled lines (牵头责任单位：…) or bracketed labels ([牵头单位：…]); see docs/layouts.md.
+Every format (.txt, .docx, .xlsx) is first read into the same items (dutygraph.readers), and
+every record keeps its place: line, or table and row.
 """
 
 from __future__ import annotations
@@ -13,208 +17,321 @@ from pathlib import Path
 
 from dutygraph import layout
 from dutygraph.errors import InputError
-from dutygraph.records import Section, Statement, TableDocument, TaskRow, UnitMention
-from dutygraph.source import SourceText, read_source
+from dutygraph.readers.cells import (
+    header_name,
+    label_fields,
+    parse_leader,
+    parse_leaders,
+    renumbered,
+    split_units,
+)
+from dutygraph.readers.detect import (
+    bracketed_labels,
+    detect_layout,
+    detect_lead_convention,
+    is_header,
+    item_text,
+)
+from dutygraph.readers.excel import read_xlsx_items
+from dutygraph.readers.items import Item, Place, SourceItems
+from dutygraph.readers.text import read_text_items
+from dutygraph.readers.word import read_docx_items
+from dutygraph.records import Section, Statement, TableDocument, TaskRow
+from dutygraph.source import SourceText
+
+__all__ = ["parse_leader", "read_table", "split_units"]
+
+# File name ending → the reader of that format; anything else is read as text.
+FORMAT_READERS = {".docx": read_docx_items, ".xlsx": read_xlsx_items, ".xlsm": read_xlsx_items}
+REFUSED_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx"}
 
 
-def read_table(path: str | Path) -> TableDocument:
-    """Read the table at PATH into a TableDocument, or raise InputError at the bad line."""
-    return parse_lines(read_source(path))
+def read_table(
+    path: str | Path, *, layout_name: str | None = None, lead_convention: str | None = None
+) -> TableDocument:
+    """Read the table at PATH (.txt/.tsv, .docx or .xlsx) into a TableDocument, or raise
+    InputError at the bad line or row. LAYOUT_NAME and LEAD_CONVENTION override detection."""
+    return read_items(source_items(path), layout_name=layout_name,
+                      lead_convention=lead_convention)
+
+
+def source_items(path: str | Path) -> SourceItems:
+    """The file's lines and rows, read by the reader of its format."""
+    suffix = Path(path).suffix.lower()
+    if suffix in REFUSED_FORMATS:
+        raise InputError(path, None, f"{suffix} files cannot be read; save it as "
+                         f"{REFUSED_FORMATS[suffix]} (or as UTF-8 text) and try again")
+    return FORMAT_READERS.get(suffix, read_text_items)(path)
 
 
 def parse_lines(source: SourceText) -> TableDocument:
-    """Walk the source's lines once, filling the document's sections and tasks."""
-    document = TableDocument(str(source.path), source.encoding, source.sha256)
+    """Read an already decoded text file."""
+    items = [Item(Place(number), raw, tuple(raw.split("\t")) if "\t" in raw else None)
+             for number, raw in enumerate(source.lines(), start=1)]
+    return read_items(SourceItems(str(source.path), "txt", source.encoding, source.sha256,
+                                  items))
+
+
+def read_items(
+    source: SourceItems, *, layout_name: str | None = None, lead_convention: str | None = None
+) -> TableDocument:
+    """Walk the items once, filling the document's sections and tasks; then say which lead
+    convention the document follows."""
+    _check_choice(source.path, "layout", layout_name, layout.LAYOUTS)
+    _check_choice(source.path, "lead convention", lead_convention, layout.LEAD_CONVENTIONS)
+    document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
+    document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
     reader = _LineReader(document)
-    for number, raw in enumerate(source.lines(), start=1):
-        reader.feed(number, raw)
+    for item in source.items:
+        reader.feed(item)
     reader.finish()
+    document.lead_convention, document.detected["lead convention"] = detect_lead_convention(
+        document, lead_convention, reader.role_evidence)
     return document
 
 
+def _check_choice(path: str, what: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise InputError(path, None, f"unknown {what} {value!r}; known: {', '.join(choices)}")
+
+
 class _LineReader:
-    """The reader's state between lines: the current section and column layout."""
+    """The reader's state between items: the current section, table and column layout."""
 
     def __init__(self, document: TableDocument):
         self.document = document
         self.section: Section | None = None
         self.columns: tuple[str, ...] = layout.DEFAULT_COLUMNS
         self.in_table = False
-        self.numbers_seen: dict[int, int] = {}  # 序号 → line, in the current section
+        self.table: int | None = None  # the .docx table or .xlsx sheet being read
+        self.numbers_seen: dict[int, Place] = {}  # 序号 → place, in the current section
+        self.pending: _PendingTask | None = None  # a numbered paragraph and its labels
+        self.role_evidence: str | None = None  # why the layout names the lead units
 
-    def feed(self, line: int, raw: str) -> None:
-        """Read one line of the source."""
-        if not raw.strip():
+    def feed(self, item: Item) -> None:
+        """Read one line or row of the source."""
+        if not item.text.strip():
             return
-        if "\t" in raw:
-            self._table_line(line, raw.split("\t"))
+        if item.place.table != self.table:
+            self.table, self.in_table = item.place.table, False
+        text = item_text(item)
+        if item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
+            self._text_line(item.place, text)
         else:
-            self._text_line(line, raw.strip())
+            self._table_line(item.place, list(item.cells))
 
     def finish(self) -> None:
         """Check what can only be checked at the end."""
+        self._flush_pending()
         if not self.document.sections:
             raise InputError(
                 self.document.path, None,
                 "no section header found (a line such as '一、张三区长牵头重点工作')",
             )
 
-    def _fail(self, line: int, message: str) -> InputError:
-        return InputError(self.document.path, line, message)
+    def _reads_as_text(self, text: str, cells: tuple[str, ...]) -> bool:
+        """A row of a real table with one value: a title or note before the header row, or,
+        after it, a section, a note or a statement merged across the table's columns. A lone
+        value in one cell of a task table is read as a (bad) task row, never skipped."""
+        if not self.in_table or layout.SECTION_HEADER.match(text) or \
+                layout.NOTE_PREFIX.match(text):
+            return True
+        width = max(len(self.columns), 2)
+        return len(cells) >= width and all(cell.strip() == text for cell in cells[:width])
 
-    # Lines without tabs: titles, section headers, notes, statements.
-    def _text_line(self, line: int, text: str) -> None:
+    def _fail(self, place: Place, message: str) -> InputError:
+        return InputError(self.document.path, place.line if place.kind == "line" else place,
+                          message)
+
+    # Lines without tabs: titles, section headers, notes, statements, numbered paragraphs.
+    def _text_line(self, place: Place, text: str) -> None:
         match = layout.SECTION_HEADER.match(text)
         if match:
-            self._start_section(line, text, match["numeral"], match["body"])
+            self._flush_pending()
+            self._start_section(place, text, match["numeral"], match["body"])
         elif layout.NOTE_PREFIX.match(text):
-            self.document.notes.append(Statement(line, text))
+            self.document.notes.append(Statement(place.line, text))
+        elif self.document.layout != layout.TABLE and self._paragraph_line(place, text):
+            return
         elif self.section is None:
-            self._preamble_line(line, text)
+            self._preamble_line(place, text)
         elif _looks_like_task_row(text):
             raise self._fail(
-                line, f"this looks like a task row but its columns are not tab-separated: {text!r}"
+                place, f"this looks like a task row but its columns are not tab-separated: {text!r}"
             )
         else:
             if self.section.tasks:
                 self.document.warnings.append(Statement(
-                    line, f"text outside any table row, kept as a statement of its section: {text}"
+                    place.line, f"text outside any table row, kept as a statement of its "
+                    f"section ({place}): {text}"
+                    if place.kind != "line" else
+                    f"text outside any table row, kept as a statement of its section: {text}"
                 ))
-            self.section.statements.append(Statement(line, text))
+            self.section.statements.append(Statement(place.line, text))
 
-    def _preamble_line(self, line: int, text: str) -> None:
+    def _preamble_line(self, place: Place, text: str) -> None:
         doc = self.document
         if not doc.title and not layout.ATTACHMENT_LINE.match(text) and (
             any(word in text for word in layout.TITLE_WORDS)
         ):
-            doc.title, doc.title_line = text, line
+            doc.title, doc.title_line = text, place.line
         else:
-            doc.preamble.append(Statement(line, text))
+            doc.preamble.append(Statement(place.line, text))
 
-    def _start_section(self, line: int, heading: str, numeral: str, body: str) -> None:
+    def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
         label = _strip_suffix(body.strip(), layout.SECTION_SUFFIXES)
-        leader, titles = parse_leader(label, lambda message: self._fail(line, message))
+        leader, titles = parse_leader(label, lambda message: self._fail(place, message))
         self.section = Section(
-            line=line, position=len(self.document.sections) + 1, numeral=numeral,
-            heading=heading, label=label, leader=leader, leader_titles=titles,
+            line=place.line, position=len(self.document.sections) + 1, numeral=numeral,
+            heading=heading, label=label, leader=leader, leader_titles=titles, table=place.table,
         )
         self.document.sections.append(self.section)
-        self.in_table = False
         self.numbers_seen = {}
 
-    # Lines with tabs: header rows and task rows.
-    def _table_line(self, line: int, raw_cells: list[str]) -> None:
+    def _implicit_section(self, place: Place, heading: str | None = None) -> None:
+        """A section the document does not print: its tasks name their leaders row by row,
+        or their section in a column (heading is then that cell)."""
+        match = layout.SECTION_HEADER.match(heading or "")
+        if match:
+            self._start_section(place, heading, match["numeral"], match["body"])
+        else:
+            named = heading or self.document.title
+            self._start_section(place, named, "", named)
+
+    # Numbered paragraphs: labelled lines or bracketed labels (layouts 4 and 5).
+    def _paragraph_line(self, place: Place, text: str) -> bool:
+        """Read TEXT as a numbered task or one of its labelled lines; False if it is neither."""
+        numbered = layout.NUMBERED_PARAGRAPH.match(text)
+        if numbered:
+            self._flush_pending()
+            self.pending = _PendingTask(place, numbered["number"], numbered["text"])
+            if self.document.layout == layout.BRACKETED:
+                found = bracketed_labels(numbered["text"])
+                if found:
+                    self.pending.text, self.pending.labels = found[0], found[1]
+                    self._flush_pending()
+            return True
+        labelled = layout.LABELLED_LINE.match(text)
+        if labelled and labelled["label"] in layout.HEADER_COLUMNS:
+            if self.pending is None:
+                raise self._fail(place, f"a labelled line before any numbered task: {text!r}")
+            self.pending.labels.append((labelled["label"], labelled["value"].strip()))
+            return True
+        return False
+
+    def _flush_pending(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        fields = label_fields(pending.labels)
+        if not any(fields.get(column) for column in layout.UNIT_COLUMNS):
+            raise self._fail(pending.place, f"task {pending.number} names no units (a line "
+                             "such as 牵头责任单位：… or a bracket such as [牵头单位：…])")
+        if "lead_units" in fields or "co_units" in fields:
+            self._note_roles(pending.place, "labels name the lead units "
+                             f"({', '.join(label for label, _ in pending.labels)})")
+        self._add_task(pending.place, {"number": pending.number, "text": pending.text,
+                                       **fields})
+
+    # Lines with tabs, and table rows: header rows and task rows.
+    def _table_line(self, place: Place, raw_cells: list[str]) -> None:
         cells = [cell.strip() for cell in raw_cells]
-        if cells[0] == layout.HEADER_FIRST_CELL:
-            self.columns = _header_columns(cells, lambda message: self._fail(line, message))
+        if is_header(cells):
+            self.columns = self._header_columns(place, cells)
             self.in_table = True
             return
-        if self.section is None:
-            raise self._fail(line, "a task row comes before any section header")
-        self.section.tasks.append(self._task_row(line, cells))
+        self._task_row(place, cells)
 
-    def _task_row(self, line: int, cells: list[str]) -> TaskRow:
+    def _header_columns(self, place: Place, cells: list[str]) -> tuple[str, ...]:
+        names = [header_name(cell) for cell in cells]
+        while names and not names[-1]:
+            names.pop()
+        unknown = [name for name in names if name not in layout.HEADER_COLUMNS]
+        if unknown:
+            raise self._fail(place, f"unknown column {unknown[0]!r} in the header row; known "
+                             "columns: " + "、".join(layout.HEADER_COLUMNS))
+        columns = [layout.HEADER_COLUMNS[name] for name in names]
+        if "co_units" in columns and "units" in columns and "lead_units" not in columns:
+            columns[columns.index("units")] = "lead_units"  # 责任单位 beside 协同单位 leads
+        missing = [c for c in ("number", "text") if c not in columns]
+        if not any(c in columns for c in layout.UNIT_COLUMNS):
+            missing.append("units")
+        if missing:
+            raise self._fail(place, "the header row lacks "
+                             + "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing))
+        if "lead_units" in columns or "co_units" in columns:
+            named = "、".join(n for n, c in zip(names, columns, strict=True)
+                             if c in ("lead_units", "co_units"))
+            self._note_roles(place, f"the header row at {place.described()} has the columns "
+                             f"{named}")
+        return tuple(columns)
+
+    def _task_row(self, place: Place, cells: list[str]) -> None:
         while len(cells) > len(self.columns) and not cells[-1]:
             cells.pop()  # trailing empty cells are only tabs
         if len(cells) > len(self.columns):
-            raise self._fail(line, f"the row has {len(cells)} columns, the header only "
+            raise self._fail(place, f"the row has {len(cells)} columns, the header only "
                              f"{len(self.columns)}: {cells[len(self.columns)]!r} is extra")
         values = dict(zip(self.columns, cells, strict=False))
-        missing = [c for c in layout.REQUIRED_COLUMNS if c not in values]
+        missing = [c for c in self.columns if c in ("number", "text", *layout.UNIT_COLUMNS)
+                   and c not in values]
         if missing:
             names = "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing)
-            raise self._fail(line, f"the task row has {len(cells)} columns; missing {names}")
-        number = _task_number(values["number"], lambda message: self._fail(line, message))
+            raise self._fail(place, f"the task row has {len(cells)} columns; missing {names}")
+        self._add_task(place, values)
+
+    def _add_task(self, place: Place, values: dict[str, str]) -> None:
+        """Check one task's values (cells or labels) and add it to the current section."""
+        fail = lambda message: self._fail(place, message)  # noqa: E731
+        if values.get("section") and (self.section is None
+                                      or values["section"] != self.section.heading):
+            self._implicit_section(place, values["section"])
+        if self.section is None:
+            if "leaders" not in values and self.document.layout == layout.TABLE:
+                raise fail("a task row comes before any section header")
+            self._implicit_section(place)
+        number = _task_number(values["number"], fail)
         if number in self.numbers_seen:
-            raise self._fail(line, f"序号 {number} is used twice in section "
-                             f"{self.section.numeral} (first on line {self.numbers_seen[number]})")
-        self.numbers_seen[number] = line
-        if not values["text"]:
-            raise self._fail(line, f"task {number} has an empty 重点工作 cell")
-        units = split_units(values["units"])
+            raise fail(f"序号 {number} is used twice in section "
+                       f"{self.section.numeral or self.section.position} "
+                       f"(first on {self.numbers_seen[number].described()})")
+        self.numbers_seen[number] = place
+        text = _joined_lines(values["text"])
+        if not text:
+            raise fail(f"task {number} has an empty 重点工作 cell")
+        units = renumbered(split_units(values.get("units", "")),
+                           split_units(values.get("lead_units", ""), "lead"),
+                           split_units(values.get("co_units", ""), "co"))
         if not units:
-            raise self._fail(line, f"task {number} has an empty 责任单位 cell")
-        return TaskRow(line, number, values["text"], units, values.get("remark", ""))
+            cell = "责任单位" if "units" in values else "牵头单位 or 配合单位"
+            raise fail(f"task {number} has an empty {cell} cell")
+        if any(unit.role for unit in units):
+            self._note_roles(place, f"a role is written after a unit at {place.described()}")
+        self.section.tasks.append(TaskRow(
+            place.line, number, text, units, _joined_lines(values.get("remark", "")),
+            deadline=_joined_lines(values.get("deadline", "")),
+            leaders=parse_leaders(values.get("leaders", ""), fail), table=place.table,
+        ))
+
+    def _note_roles(self, place: Place, why: str) -> None:
+        self.role_evidence = self.role_evidence or why
 
 
-def parse_leader(label: str, fail) -> tuple[str | None, tuple[str, ...]]:
-    """Split "林仕德常委、常务副区长牵头" into ("林仕德", ("常委", "常务副区长"))."""
-    for marker in layout.LEADER_MARKERS:
-        if label.endswith(marker):
-            named = label[: -len(marker)].strip()
-            break
-    else:
-        return None, ()  # e.g. 区委部门: a section without a leader
-    first, *rest = [part.strip() for part in layout.TITLE_SEPARATORS.split(named)]
-    for length in layout.LEADER_NAME_LENGTHS:
-        titles = _segment_titles(first[length:])
-        if titles:
-            more = [_segment_titles(part) for part in rest]
-            if all(more):
-                return first[:length], tuple(titles) + tuple(t for m in more for t in m)
-            break
-    raise fail(
-        f"cannot tell the leader's name from their titles in {label!r}; the known titles "
-        "are listed in dutygraph/layout.py (LEADER_TITLES)"
-    )
+class _PendingTask:
+    """A numbered paragraph whose labelled lines are still being read."""
+
+    def __init__(self, place: Place, number: str, text: str):
+        self.place, self.number, self.text = place, number, text
+        self.labels: list[tuple[str, str]] = []
 
 
-def _segment_titles(text: str) -> list[str] | None:
-    """Cut TEXT into known titles ("常委常务副区长" → two), or None if it cannot be."""
-    if not text:
-        return None
-    for title in layout.LEADER_TITLES:
-        if text.startswith(title):
-            rest = text[len(title):]
-            if not rest:
-                return [title]
-            tail = _segment_titles(rest)
-            if tail:
-                return [title, *tail]
-    return None
-
-
-def split_units(cell: str) -> tuple[UnitMention, ...]:
-    """Split a 责任单位 cell on 、 and ， (never inside brackets) into unit mentions."""
-    mentions = []
-    for piece in _split_outside_brackets(cell, layout.UNIT_SEPARATORS):
-        name = piece.strip(layout.UNIT_TRIM)
-        lead = name[:1] in layout.LEAD_MARKS
-        name = name.lstrip(layout.LEAD_MARKS).strip(layout.UNIT_TRIM)
-        if name:
-            mentions.append(UnitMention(name, lead, len(mentions) + 1))
-    return tuple(mentions)
-
-
-def _split_outside_brackets(text: str, separators: str) -> Iterable[str]:
-    depth, start = 0, 0
-    for index, char in enumerate(text):
-        if char in layout.OPEN_BRACKETS:
-            depth += 1
-        elif char in layout.CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            yield text[start:index]
-            start = index + 1
-    yield text[start:]
-
-
-def _header_columns(cells: list[str], fail) -> tuple[str, ...]:
-    while cells and not cells[-1]:
-        cells = cells[:-1]
-    unknown = [cell for cell in cells if cell not in layout.HEADER_COLUMNS]
-    if unknown:
-        raise fail(f"unknown column {unknown[0]!r} in the header row; known columns: "
-                   + "、".join(layout.HEADER_COLUMNS))
-    columns = tuple(layout.HEADER_COLUMNS[cell] for cell in cells)
-    missing = [c for c in layout.REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise fail("the header row lacks " + "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing))
-    return columns
+def _joined_lines(cell: str) -> str:
+    """A .docx cell's paragraphs as one text (a text file's cell has no line breaks)."""
+    return "".join(part.strip() for part in cell.splitlines()) if "\n" in cell else cell.strip()
 
 
 def _task_number(cell: str, fail) -> int:
-    digits = unicodedata.normalize("NFKC", cell)  # full-width ３ reads as 3
+    digits = unicodedata.normalize("NFKC", cell).strip().rstrip(".．、")  # ３ and 3. read as 3
     if not digits.isascii() or not digits.isdigit():
         raise fail(f"序号 {cell!r} is not a number")
     return int(digits)
@@ -230,4 +347,3 @@ def _strip_suffix(text: str, suffixes: Iterable[str]) -> str:
         if text.endswith(suffix) and len(text) > len(suffix):
             return text[: -len(suffix)]
     return text
-

@@ -12,6 +12,7 @@ class UnitMention:
     name: str  # as written, without the * mark, stray spaces or full stops
     lead_marked: bool  # a * was printed before it
     position: int  # 1-based order in the cell
+    role: str | None = None  # "lead" or "co" where the layout says so (column, label, role word)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class TaskRow:
     text: str  # 重点工作 exactly as printed
     units: tuple[UnitMention, ...]
     remark: str = ""  # 备注
+    deadline: str = ""  # 完成时限 as written: 全年, 6月底前, 2024年12月
+    leaders: tuple[str, ...] = ()  # names in a 牵头领导 column or label, where the row has one
+    table: int | None = None  # .docx table or .xlsx sheet (1-based); line is then its row
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Section:
     label: str  # the heading without numeral and suffix, e.g. 区委部门
     leader: str | None = None
     leader_titles: tuple[str, ...] = ()
+    table: int | None = None  # as TaskRow.table
     statements: list[Statement] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
 
@@ -61,6 +66,10 @@ class TableDocument:
     notes: list[Statement] = field(default_factory=list)  # 注：… lines
     sections: list[Section] = field(default_factory=list)
     warnings: list[Statement] = field(default_factory=list)  # line + what looks wrong
+    format: str = "txt"  # txt (also .tsv), docx or xlsx
+    layout: str = "table"  # table, labelled or bracketed: see docs/layouts.md
+    lead_convention: str = "star"  # star, first or column
+    detected: dict[str, str] = field(default_factory=dict)  # layout / lead convention → why
 
     @property
     def tasks(self) -> list[TaskRow]:

@@ -44,6 +44,10 @@ class BuildReport:
     tasks_without_marked_lead: list[int] = field(default_factory=list)  # lines
     warnings: list[str] = field(default_factory=list)  # "LINE: text"
     sections: list[SectionSummary] = field(default_factory=list)
+    format: str = "txt"  # txt, docx or xlsx
+    layout: str = "table"  # as read; docs/layouts.md
+    lead_convention: str = "star"
+    detected: dict[str, str] = field(default_factory=dict)  # "layout" / "lead convention" → why
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -78,6 +82,8 @@ def build_report(
         units_named_twice=twice,
         tasks_without_marked_lead=[t.row.line for t in tasks if t.lead_rule == NO_LEAD_MARKED],
         warnings=[f"{w.line}: {w.text}" for w in document.warnings],
+        format=document.format, layout=document.layout,
+        lead_convention=document.lead_convention, detected=dict(document.detected),
     )
     for section in document.sections:
         numbers = [task.number for task in section.tasks]
@@ -108,6 +114,9 @@ def render_markdown(report: BuildReport) -> str:
         f"- {report.tasks} tasks, {report.assignments} task–unit assignments "
         f"({report.lead_assignments} lead, {report.co_assignments} co-responsible), "
         f"{report.units} units, {report.triples} triples",
+        f"- format `{report.format}`; layout `{report.layout}` "
+        f"({report.detected.get('layout', 'given')}); lead convention "
+        f"`{report.lead_convention}` ({report.detected.get('lead convention', 'given')})",
         "",
         "## Sections",
         "",

@@ -13,6 +13,10 @@ from dutygraph.records import Section, Statement, TableDocument, TaskRow, UnitMe
 
 HEADER_ROW = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in layout.DEFAULT_COLUMNS)
 STAR_NOTE = "注：标记*的为牵头单位"
+FIRST_NOTE = "注：列第一位的责任单位为牵头单位"
+# Lead rules whose document convention the table must print again to be read the same way.
+CONVENTION_OF_RULE = {"firstListed": layout.FIRST, "leadColumn": layout.COLUMN}
+ROLES_OF_IRIS = {DG.lead: "lead", DG.coResponsible: "co"}
 
 
 def load_turtle(path: str | Path) -> Graph:
@@ -40,6 +44,9 @@ def records_from_graph(graph: Graph) -> TableDocument:
                       key=lambda s: graph.value(s, DG.position).toPython())
     for node in sections:
         result.sections.append(_section(graph, node))
+    rules = {str(rule).removeprefix(str(DG)) for rule in graph.objects(None, DG.leadRule)}
+    conventions = {CONVENTION_OF_RULE[rule] for rule in rules if rule in CONVENTION_OF_RULE}
+    result.lead_convention = min(conventions) if conventions else layout.STAR
     return result
 
 
@@ -53,28 +60,42 @@ def _section(graph: Graph, node: URIRef) -> Section:
         label=str(graph.value(node, SKOS.prefLabel)),
         leader=str(_zh_label(graph, leader)) if leader is not None else None,
         statements=[Statement(0, str(s)) for s in sorted(graph.objects(node, DG.statement))],
+        table=_integer(graph, node, DG.sourceTable),
     )
     tasks = sorted(graph.subjects(DG.section, node),
-                   key=lambda t: graph.value(t, DG.sourceLine).toPython())
-    section.tasks = [_task(graph, task) for task in tasks]
+                   key=lambda t: (_integer(graph, t, DG.sourceTable) or 0,
+                                  graph.value(t, DG.sourceLine).toPython()))
+    section.tasks = [_task(graph, task, leader) for task in tasks]
     return section
 
 
-def _task(graph: Graph, node: URIRef) -> TaskRow:
+def _integer(graph: Graph, node: URIRef, predicate: URIRef) -> int | None:
+    value = graph.value(node, predicate)
+    return None if value is None else value.toPython()
+
+
+def _task(graph: Graph, node: URIRef, section_leader: URIRef | None) -> TaskRow:
     assignments = sorted(graph.objects(node, PROV.qualifiedAttribution),
                          key=lambda a: graph.value(a, DG.position).toPython())
+    by_layout = graph.value(node, DG.leadRule) == DG.leadColumn  # roles named by the layout
     units = tuple(
         UnitMention(str(graph.value(a, DG.nameAsWritten)),
                     graph.value(a, DG.leadMarked).toPython(),
-                    graph.value(a, DG.position).toPython())
+                    graph.value(a, DG.position).toPython(),
+                    ROLES_OF_IRIS[graph.value(a, PROV.hadRole)] if by_layout else None)
         for a in assignments
     )
+    leaders = sorted(_zh_label(graph, person) for person in graph.subjects(DG.inChargeOf, node)
+                     if person != section_leader)
     return TaskRow(
         line=graph.value(node, DG.sourceLine).toPython(),
         number=graph.value(node, DG.number).toPython(),
         text=str(graph.value(node, DG.text)),
         units=units,
         remark=str(graph.value(node, DG.remark) or ""),
+        deadline=str(graph.value(node, DG.deadline) or ""),
+        leaders=tuple(leaders),
+        table=_integer(graph, node, DG.sourceTable),
     )
 
 
@@ -85,21 +106,55 @@ def _zh_label(graph: Graph, node: URIRef) -> str:
 
 
 def table_text(document: TableDocument) -> str:
-    """The document in the published layout: title, sections, header rows, task rows."""
+    """The document in the published layout: title, sections, header rows, task rows. A
+    document in another layout comes back as a table with the columns its records need
+    (牵头单位 / 配合单位, 牵头领导, 完成时限, 类别), read back into the same records."""
+    columns = table_columns(document)
+    header = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in columns)
     lines = [document.title, ""]
+    if document.lead_convention == layout.FIRST:
+        lines += [FIRST_NOTE, ""]
     for section in document.sections:
-        lines.append(section.heading)
+        if section.numeral:  # a section the document printed, not one a column implied
+            lines.append(section.heading)
         lines.extend(statement.text for statement in section.statements)
         if section.tasks:
-            lines += ["", HEADER_ROW]
-            lines.extend(task_row_text(task) for task in section.tasks)
+            lines += ["", header]
+            lines.extend(task_row_text(task, columns, section) for task in section.tasks)
             if any(unit.lead_marked for task in section.tasks for unit in task.units):
                 lines += ["", STAR_NOTE]
         lines.append("")
     return "\n".join(lines)
 
 
-def task_row_text(task: TaskRow) -> str:
-    """One tab-separated row: 序号, 重点工作, 责任单位 with * marks, 备注."""
-    units = "、".join(("*" if u.lead_marked else "") + u.name for u in task.units)
-    return "\t".join((str(task.number), task.text, units, task.remark))
+def table_columns(document: TableDocument) -> tuple[str, ...]:
+    """The columns the document's records need; the seed's four where they suffice."""
+    tasks = document.tasks
+    implied = any(not section.numeral for section in document.sections)
+    units = (("lead_units", "co_units") if document.lead_convention == layout.COLUMN
+             else ("units",))
+    optional = [name for name, needed in (
+        ("section", implied),
+        ("leaders", implied or any(task.leaders for task in tasks)),
+        ("deadline", any(task.deadline for task in tasks)),
+    ) if needed]
+    return ("number", "text", *units, *optional, "remark")
+
+
+def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUMNS,
+                  section: Section | None = None) -> str:
+    """One tab-separated row: 序号, 重点工作, 责任单位 with * marks (or 牵头单位 and 配合单位),
+    and whichever of 类别, 牵头领导, 完成时限 the table has; 备注."""
+    values = {
+        "number": str(task.number), "text": task.text, "remark": task.remark,
+        "units": _units_text(task.units),
+        "lead_units": _units_text(u for u in task.units if u.role == "lead"),
+        "co_units": _units_text(u for u in task.units if u.role != "lead"),
+        "section": section.heading if section is not None and not section.numeral else "",
+        "leaders": "、".join(task.leaders), "deadline": task.deadline,
+    }
+    return "\t".join(values[column] for column in columns)
+
+
+def _units_text(units) -> str:
+    return "、".join(("*" if u.lead_marked else "") + u.name for u in units)
