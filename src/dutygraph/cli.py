@@ -34,7 +34,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output-dir", default="output", show_default=True,
               type=click.Path(file_okay=False), help="Folder for graph.ttl and the build report.")
 @click.option("--units", type=click.Path(dir_okay=False),
@@ -46,15 +46,34 @@ def cli():
 @click.option("--no-validate", is_flag=True,
               help="Write the graph without checking it against the SHACL shapes (a graph "
                    "with violations is otherwise refused, exit 1).")
-def build(source, output_dir, units, meta, base, no_validate):
+@click.option("--store", type=click.Path(file_okay=False),
+              help="Corpus: keep the dataset in an Oxigraph store in this folder (default: "
+                   "in memory); query, viz and the notebook magic read the folder as a graph.")
+@click.option("--keep-going/--fail-fast", default=True, show_default=True,
+              help="Corpus: skip a bad document, write the others and exit 2, or stop at "
+                   "the first one and write nothing.")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="Corpus: documents read at once (default: one per core).")
+def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
     'Error: FILE:LINE: what is wrong'.
+
+    Several SOURCES (files, folders, globs such as 'data/*.txt') make a corpus: each document
+    in its own named graph, written as corpus.trig, corpus.nq and corpus.ttl with a corpus
+    report; a bad document is reported and skipped unless --fail-fast.
     """
     from dutygraph.build import build as build_graph
     from dutygraph.build import write_build
+    from dutygraph.cli_corpus import build_corpus_command, is_corpus
 
+    if is_corpus(sources, store):
+        build_corpus_command(sources, output_dir, units=units, meta=meta, base=base,
+                             validate=not no_validate, store=store, keep_going=keep_going,
+                             jobs=jobs)
+        return
+    source = sources[0]
     with _user_errors():
         result = build_graph(source, units=units, meta=meta, base=base,
                              validate=not no_validate)
@@ -76,8 +95,11 @@ def build(source, output_dir, units, meta, base, no_validate):
 
 @cli.command()
 @click.argument("query_file", type=click.Path(dir_okay=False))
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
-              help="The graph to ask (Turtle or N-Triples).")
+@click.option("--graph", "graph_file", type=click.Path(),
+              help="The graph to ask (Turtle or N-Triples; a corpus as TriG, N-Quads or the "
+                   "folder of its Oxigraph store).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, exists=True),
+              help="Ask the Oxigraph store that `build --store` wrote in this folder.")
 @click.option("--endpoint", help="Ask this SPARQL endpoint instead of a local graph.")
 @click.option("--graph-iri", help="With --endpoint: the named graph to ask (default: all).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -87,7 +109,7 @@ def build(source, output_dir, units, meta, base, no_validate):
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of standard output (CSV gets a byte-order mark "
                    "so that Excel reads the Chinese right).")
-def query(query_file, graph_file, endpoint, graph_iri, params, fmt, output):
+def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, output):
     """Run the SPARQL SELECT query in QUERY_FILE over a graph or an endpoint.
 
     Example: dutygraph query queries/unit_portfolio.rq --graph output/graph.ttl
@@ -95,6 +117,7 @@ def query(query_file, graph_file, endpoint, graph_iri, params, fmt, output):
     """
     from dutygraph.query import format_result, load_graph, read_query, run_query
 
+    graph_file = graph_file or store_dir
     if (graph_file is None) == (endpoint is None):
         raise click.UsageError("give either --graph GRAPH.ttl or --endpoint URL")
     with _user_errors():

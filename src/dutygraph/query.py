@@ -35,8 +35,13 @@ class QueryResult:
 
 
 def load_graph(path: str | Path) -> ox.Store:
-    """Load a Turtle (or N-Triples) file into an in-memory Oxigraph store."""
+    """Load a Turtle (or N-Triples) file into an in-memory Oxigraph store. A corpus works too:
+    TriG or N-Quads (named graphs), or the folder of an Oxigraph store (build --store)."""
     path = Path(path)
+    if path.is_dir() or path.suffix in (".trig", ".nq"):
+        from dutygraph.store import open_dataset
+
+        return open_dataset(path)
     rdf_format = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
     store = ox.Store()
     try:
@@ -55,7 +60,8 @@ def run_query(
     """Run a SELECT query, its parameters bound as literals, and convert terms to Python values."""
     query = bind_parameters(query, params or {}, origin)
     try:
-        solutions = store.query(query)
+        # A corpus keeps each document in a named graph: queries ask the union of them all.
+        solutions = store.query(query, use_default_graph_as_union=True)
     except SyntaxError as error:
         raise InputError(origin, getattr(error, "lineno", None),
                          f"SPARQL syntax error: {error.msg}") from None

@@ -1,0 +1,240 @@
+"""Many documents into one dataset: files, folders and globs in, each document in its own
+named graph, read on every core (sources → dataset → TriG, N-Quads, Turtle, corpus report).
+
+The per-document work is dutygraph.build.build, unchanged, run in worker processes; each
+worker hands back its document as N-Quads text, which the main process loads in batches.
+What a government's documents share (its units' and leaders' names and types) goes to the
+government's graph instead of each document's, so the union of all graphs repeats nothing.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dutygraph.errors import DutygraphError
+from dutygraph.namespaces import DEFAULT_BASE
+
+SOURCE_SUFFIXES = (".txt",)
+CORPUS_FILES = {"trig": "corpus.trig", "nq": "corpus.nq", "ttl": "corpus.ttl"}
+REPORT_FILES = ("corpus-report.md", "corpus-report.json")
+GOVERNMENT_GRAPH = "{base}{government_id}/graph"
+
+
+class CorpusError(DutygraphError):
+    """A document of the corpus failed and the build was asked to stop (--fail-fast)."""
+
+
+@dataclass
+class DocumentOutcome:
+    """What became of one source: its graph's name and counts, or why it was skipped."""
+
+    source: str
+    ok: bool
+    error: str = ""
+    document_id: str = ""
+    graph: str = ""  # the named graph holding the document (its IRI)
+    government_graph: str = ""  # the named graph of what the government's documents share
+    district: str = ""
+    year: int | None = None
+    tasks: int = 0
+    triples: int = 0
+    nquads: bytes = field(default=b"", repr=False)
+
+
+@dataclass
+class Corpus:
+    """A built corpus: the dataset (store.OxigraphDataset or RdflibDataset) and every
+    document's outcome, in the order of the sources."""
+
+    dataset: object
+    documents: list[DocumentOutcome]
+
+    @property
+    def built(self) -> list[DocumentOutcome]:
+        return [d for d in self.documents if d.ok]
+
+    @property
+    def skipped(self) -> list[DocumentOutcome]:
+        return [d for d in self.documents if not d.ok]
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders → their *.txt files, recursively; globs → what they match.
+    Sorted within each folder or glob, each file once; InputError for one that matches nothing."""
+    from dutygraph.errors import InputError
+
+    found: dict[Path, None] = {}
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob("*") if _is_table(p))
+        elif glob.has_magic(str(source)):
+            matches = sorted(Path(p) for p in glob.glob(str(source), recursive=True)
+                             if _is_table(Path(p)))
+        else:
+            matches = [path]  # a missing file is the build's to report, with the others
+        if not matches:
+            raise InputError(source, None, "no table found here (a folder is searched for *.txt)")
+        found.update(dict.fromkeys(matches))
+    return list(found)
+
+
+def _is_table(path: Path) -> bool:
+    return path.is_file() and path.suffix in SOURCE_SUFFIXES
+
+
+def build_corpus(
+    sources: Iterable[str | Path],
+    *,
+    backend: str = "oxigraph",
+    store: str | Path | None = None,
+    jobs: int | None = None,
+    keep_going: bool = True,
+    validate: bool = False,
+    base: str = DEFAULT_BASE,
+    units: str | Path | None = None,
+    on_document: Callable[[DocumentOutcome], None] | None = None,
+    **build_options,
+) -> Corpus:
+    """Build every source into one dataset, JOBS documents at a time (default: every core).
+
+    A bad document is reported in its outcome and skipped; with keep_going=False the first
+    one raises CorpusError and nothing else is built. BACKEND is oxigraph (in memory, or on
+    disk in the folder STORE) or rdflib. Other keyword arguments go to dutygraph.build.build.
+    """
+    from dutygraph.store import dataset as new_dataset
+
+    paths = expand_sources(sources)
+    options = {"units": units, "base": base, "validate": validate, **build_options}
+    data = new_dataset(backend, store)
+    outcomes: list[DocumentOutcome] = []
+    seen: dict[str, str] = {}  # document graph → source
+    for outcome in _outcomes(paths, options, jobs):
+        if outcome.ok and outcome.graph in seen:
+            outcome = _duplicate(outcome, seen[outcome.graph])
+        if not outcome.ok and not keep_going:
+            raise CorpusError(f"{outcome.error}\n(--fail-fast: stopped; nothing written. "
+                              "--keep-going skips bad documents)")
+        if outcome.ok:
+            seen[outcome.graph] = outcome.source
+            data.add(outcome.nquads)
+            outcome.nquads = b""
+        outcomes.append(outcome)
+        if on_document is not None:
+            on_document(outcome)
+    data.flush()
+    return Corpus(data, outcomes)
+
+
+def _outcomes(paths: list[Path], options: dict, jobs: int | None):
+    """Each document's outcome in the order of PATHS, built in JOBS worker processes."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) == 1:
+        yield from (build_document(path, options) for path in paths)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_document, path, options) for path in paths]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _duplicate(outcome: DocumentOutcome, first: str) -> DocumentOutcome:
+    message = (f"{outcome.source}: the document id {outcome.document_id!r} is also that of "
+               f"{first}; give each document its own id in its sidecar")
+    return DocumentOutcome(outcome.source, False, message, outcome.document_id)
+
+
+def build_document(path: Path, options: dict) -> DocumentOutcome:
+    """Build one document (in a worker): its N-Quads, or the error that stopped it."""
+    from dutygraph.build import build
+    from dutygraph.iris import IriMinter
+
+    try:
+        result = build(path, **options)
+        if result.validation is not None and not result.validation.conforms:
+            from dutygraph.validate import ValidationFailed
+
+            raise ValidationFailed(result.validation, f"{path}: the graph", listed=3)
+    except DutygraphError as error:
+        return DocumentOutcome(str(path), False, str(error))
+    meta, base = result.meta, options.get("base", DEFAULT_BASE)
+    minter = IriMinter(base, meta.government_id, meta.id)
+    shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
+    nt = result.graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    nquads = split_quads(nt, str(minter.document_iri), shared,
+                         (f"<{minter.unit_ns}", f"<{minter.person_ns}"))
+    return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), shared,
+                           meta.district, meta.year, result.report.tasks, len(result.graph),
+                           nquads.encode("utf-8"))
+
+
+def split_quads(nt: str, document: str, shared: str, shared_subjects: tuple[str, ...]) -> str:
+    """N-Triples → N-Quads: a triple about a unit or leader that does not point into the
+    document goes to the government's graph SHARED, every other one to the document's."""
+    into_document, inside = f" <{document}> .\n", f"<{document}"
+    into_shared = f" <{shared}> .\n"
+    lines = []
+    for line in nt.splitlines():
+        if not line:
+            continue
+        triple = line[:-1].rstrip()  # without the final " ."
+        is_shared = line.startswith(shared_subjects) and inside not in line
+        lines.append(triple + (into_shared if is_shared else into_document))
+    return "".join(lines)
+
+
+def write_corpus(corpus: Corpus, outdir: str | Path,
+                 formats: Iterable[str] = ("trig", "nq", "ttl")) -> list[Path]:
+    """Write the corpus as corpus.trig, corpus.nq (named graphs) and corpus.ttl (their union)
+    and the corpus report into OUTDIR; each file appears whole or not at all."""
+    from dutygraph.build import write_files_atomically
+    from dutygraph.namespaces import PREFIXES
+
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    written = []
+    for fmt in formats:
+        target = outdir / CORPUS_FILES[fmt]
+        staging = outdir / f".{target.name}.partial{target.suffix}"
+        corpus.dataset.write(staging, prefixes)
+        os.replace(staging, target)
+        written.append(target)
+    report = corpus_report(corpus)
+    written += write_files_atomically(outdir, {
+        REPORT_FILES[0]: report_markdown(report).encode("utf-8"),
+        REPORT_FILES[1]: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
+    })
+    return written
+
+
+def corpus_report(corpus: Corpus) -> dict:
+    """Counts per document and the skipped ones with why, as plain data."""
+    rows = [{k: v for k, v in asdict(d).items() if k != "nquads"} for d in corpus.documents]
+    return {"documents": len(rows), "built": len(corpus.built), "skipped": len(corpus.skipped),
+            "quads": len(corpus.dataset), "sources": rows}
+
+
+def report_markdown(report: dict) -> str:
+    """The corpus report as a Markdown page."""
+    lines = ["# Corpus build report", "",
+             f"{report['built']} of {report['documents']} documents built, "
+             f"{report['skipped']} skipped; {report['quads']} quads.", "",
+             "| source | document | district | year | tasks | triples |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {r['source']} | {r['document_id']} | {r['district']} | {r['year'] or ''} | "
+              f"{r['tasks']} | {r['triples']} |" for r in report["sources"] if r["ok"]]
+    skipped = [r for r in report["sources"] if not r["ok"]]
+    if skipped:
+        lines += ["", "## Skipped", ""] + [f"- {r['error']}" for r in skipped]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,231 @@
+"""Where a corpus lives: an Oxigraph store in memory or on disk, or an rdflib Dataset (the
+default store of one document), behind one small interface (quads in → files and answers out).
+
+A corpus is an RDF dataset: each document's triples in its own named graph, and what the
+documents of one government share (its units' and leaders' names and types) once in that
+government's graph. Queries see the union of all graphs. The split matters: Oxigraph's union
+default graph is a bag, so a unit's label repeated in each year's graph would repeat rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from dutygraph.errors import InputError
+
+# File suffixes → Oxigraph formats; TriG and N-Quads carry named graphs.
+RDF_SUFFIXES = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+}
+DATASET_SUFFIXES = (".trig", ".nq")
+BACKENDS = ("oxigraph", "rdflib")
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+# Oxigraph's load keeps everything in one transaction in memory; past this size use bulk_load.
+_BULK_BYTES = 8 * 1024 * 1024
+
+
+def rdf_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of PATH from its suffix, or InputError listing the known ones."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in RDF_SUFFIXES:
+        raise InputError(path, None, f"unknown RDF file suffix {suffix!r}; use one of "
+                         + ", ".join(RDF_SUFFIXES))
+    return RDF_SUFFIXES[suffix]
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether PATH is an Oxigraph store folder (what `dutygraph build --store PATH` wrote)."""
+    return Path(path).is_dir()
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
+    """An Oxigraph store: in memory without PATH, else the folder PATH (created if missing)."""
+    try:
+        if path is None:
+            return ox.Store()
+        if read_only:
+            return ox.Store.read_only(str(path))
+        return ox.Store(str(path))
+    except OSError as error:
+        raise InputError(path, None, f"cannot open the Oxigraph store: {error}") from None
+
+
+def load_file(store: ox.Store, path: str | Path) -> ox.Store:
+    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE."""
+    path = Path(path)
+    rdf = rdf_format(path)
+    try:
+        store.bulk_load(path=str(path), format=rdf)
+    except OSError as error:
+        raise InputError(path, None, f"cannot read the graph: {error.strerror or error}") from None
+    except SyntaxError as error:
+        raise InputError(path, getattr(error, "lineno", None),
+                         f"not valid {rdf.name}: {error.msg}") from None
+    return store
+
+
+def open_dataset(path: str | Path) -> ox.Store:
+    """A corpus to query: the Oxigraph store folder PATH opened read-only, or the RDF file
+    PATH (TriG and N-Quads keep their named graphs) loaded into memory."""
+    path = Path(path)
+    if is_store(path):
+        return open_store(path, read_only=True)
+    return load_file(ox.Store(), path)
+
+
+def union_triples(store: ox.Store):
+    """Every triple of every graph of STORE, as one graph (each triple once, since each graph
+    of a corpus holds its own triples)."""
+    return store.query(_UNION, use_default_graph_as_union=True)
+
+
+def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
+    """Write STORE to PATH in the format its suffix names: Turtle and N-Triples get the union
+    of the graphs, TriG and N-Quads the whole dataset with its named graphs."""
+    path = Path(path)
+    rdf = rdf_format(path)
+    kwargs = {"prefixes": prefixes} if prefixes and rdf in _PREFIXED else {}
+    if path.suffix in DATASET_SUFFIXES:
+        store.dump(str(path), format=rdf, **kwargs)
+    else:
+        ox.serialize(union_triples(store), str(path), format=rdf, **kwargs)
+    return path
+
+
+_PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+
+
+class OxigraphDataset:
+    """A corpus in Oxigraph: documents arrive as N-Quads and are loaded in batches."""
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | Path | None = None):
+        self.store = open_store(path)
+        self.on_disk = path is not None
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
+
+    def add(self, nquads: bytes) -> None:
+        """Queue one document's quads; they reach the store in batches."""
+        self._pending.append(nquads)
+        self._pending_bytes += len(nquads)
+        if self._pending_bytes >= _BULK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load the queued quads."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending, self._pending_bytes = [], 0
+        # bulk_load skips transactions: it is the fast path for a store on disk and in memory.
+        self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+
+    def __len__(self) -> int:
+        self.flush()
+        return len(self.store)
+
+    def write(self, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
+        """Write the dataset (TriG, N-Quads) or its union graph (Turtle, N-Triples) to PATH."""
+        self.flush()
+        return write_rdf(self.store, path, prefixes)
+
+    def query(self, text: str, origin: str = "<query>", params: dict[str, str] | None = None):
+        """A SELECT query's answer over the union of the graphs (dutygraph.query.QueryResult)."""
+        from dutygraph.query import run_query
+
+        self.flush()
+        return run_query(self.store, text, origin, params)
+
+    def close(self) -> None:
+        """Write everything to disk (a store on disk) and let go of the store."""
+        self.flush()
+        if self.on_disk:
+            self.store.flush()
+        self.store = None
+
+
+class RdflibDataset:
+    """A corpus in an rdflib Dataset (memory store): the default store, for comparison."""
+
+    name = "rdflib"
+
+    def __init__(self):
+        from rdflib import Dataset
+
+        self.dataset = Dataset(default_union=True)
+
+    def add(self, nquads: bytes) -> None:
+        """Parse one document's quads into the dataset."""
+        self.dataset.parse(data=nquads, format="nquads")
+
+    def flush(self) -> None:
+        """Nothing is queued: rdflib parses as documents arrive."""
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def write(self, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
+        """Write the dataset (TriG, N-Quads) or its union graph (Turtle, N-Triples) to PATH."""
+        from rdflib import Graph
+
+        path = Path(path)
+        fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}[path.suffix]
+        if path.suffix in DATASET_SUFFIXES:
+            target = self.dataset
+        else:
+            # rdflib's Turtle writer takes one graph: copy the union (default_union) into one.
+            target = Graph()
+            for triple in self.dataset.triples((None, None, None)):
+                target.add(triple)
+        for prefix, namespace in (prefixes or {}).items():
+            target.bind(prefix, namespace)
+        target.serialize(str(path), format=fmt, encoding="utf-8")
+        return path
+
+    def query(self, text: str, origin: str = "<query>", params: dict[str, str] | None = None):
+        """A SELECT query's answer over the union of the graphs, values as Oxigraph's are."""
+        from dutygraph.query import QueryResult, bind_parameters
+
+        result = self.dataset.query(bind_parameters(text, params or {}, origin))
+        columns = tuple(str(v) for v in result.vars)
+        rows = tuple(tuple(rdflib_value(row[v]) for v in result.vars) for row in result)
+        return QueryResult(columns, rows)
+
+    def close(self) -> None:
+        """Let go of the dataset."""
+        self.dataset = None
+
+
+def rdflib_value(term):
+    """An rdflib term as dutygraph.query.python_value gives the same term from Oxigraph."""
+    from rdflib import Literal
+
+    from dutygraph.query import python_value
+
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        if datatype is None:
+            literal = ox.Literal(str(term), language=term.language) if term.language \
+                else ox.Literal(str(term))
+        else:
+            literal = ox.Literal(str(term), datatype=ox.NamedNode(datatype))
+        return python_value(literal)
+    return str(term)
+
+
+def dataset(backend: str = "oxigraph", path: str | Path | None = None):
+    """An empty corpus dataset of BACKEND (oxigraph or rdflib); PATH only for Oxigraph."""
+    if backend == "oxigraph":
+        return OxigraphDataset(path)
+    if backend == "rdflib":
+        if path is not None:
+            raise ValueError("an rdflib dataset lives in memory: --store needs Oxigraph")
+        return RdflibDataset()
+    raise ValueError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
