@@ -10,6 +10,7 @@ from dutygraph import layout
 from dutygraph.errors import InputError
 from dutygraph.namespaces import DCTERMS, DG, PROV, RDF, SKOS
 from dutygraph.records import Section, Statement, TableDocument, TaskRow, UnitMention
+from dutygraph.roles import LEAD, lead_rule, role_of
 
 HEADER_ROW = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in layout.DEFAULT_COLUMNS)
 STAR_NOTE = "注：标记*的为牵头单位"
@@ -120,7 +121,8 @@ def table_text(document: TableDocument) -> str:
         lines.extend(statement.text for statement in section.statements)
         if section.tasks:
             lines += ["", header]
-            lines.extend(task_row_text(task, columns, section) for task in section.tasks)
+            lines.extend(task_row_text(task, columns, section, document.lead_convention)
+                         for task in section.tasks)
             if any(unit.lead_marked for task in section.tasks for unit in task.units):
                 lines += ["", STAR_NOTE]
         lines.append("")
@@ -142,14 +144,18 @@ def table_columns(document: TableDocument) -> tuple[str, ...]:
 
 
 def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUMNS,
-                  section: Section | None = None) -> str:
-    """One tab-separated row: 序号, 重点工作, 责任单位 with * marks (or 牵头单位 and 配合单位),
-    and whichever of 类别, 牵头领导, 完成时限 the table has; 备注."""
+                  section: Section | None = None, convention: str = layout.STAR) -> str:
+    """One tab-separated row: 序号, 重点工作, 责任单位 with * marks (or 牵头单位 and 配合单位,
+    each unit where its role puts it), and whichever of 类别, 牵头领导, 完成时限 the table
+    has; 备注."""
+    rule = lead_rule(task.units, convention)
+    leads = [role_of(u, rule) == LEAD for u in task.units]
     values = {
         "number": str(task.number), "text": task.text, "remark": task.remark,
         "units": _units_text(task.units),
-        "lead_units": _units_text(u for u in task.units if u.role == "lead"),
-        "co_units": _units_text(u for u in task.units if u.role != "lead"),
+        "lead_units": _units_text(u for u, lead in zip(task.units, leads, strict=True) if lead),
+        "co_units": _units_text(u for u, lead in zip(task.units, leads, strict=True)
+                                if not lead),
         "section": section.heading if section is not None and not section.numeral else "",
         "leaders": "、".join(task.leaders), "deadline": task.deadline,
     }

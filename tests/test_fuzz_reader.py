@@ -1,0 +1,141 @@
+"""No row is ever dropped in silence: mutated tables are read whole or refused at a named row.
+
+Hypothesis mutates a valid table (cells emptied, dropped, added, numbers broken or repeated,
+units cells scribbled on with separators, marks, brackets and role words, rows merged into
+text) and checks that the reader either returns a task for every row that holds anything, or
+raises an InputError that names the file and a row that exists. Example counts stay small:
+the suite runs on two cores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dutygraph.errors import InputError
+from dutygraph.reader import read_table
+
+from .office_files import write_xlsx
+
+HEADER = "序号\t重点工作\t责任单位\t备注"
+COLUMN_HEADER = "序号\t重点工作\t牵头单位\t配合单位\t完成时限"
+SECTIONS = ("一、王一副区长牵头重点工作", "二、李二副区长牵头重点工作")
+UNITS = ("*区发改局、区财政局", "区民政局", "*区教育局、*区卫健局、区残联", "各县、市、区政府")
+SCRIBBLES = ("、", "，", ",", ";", "*", "＊", "（", "）", "(", "等", "配合落实", "牵头", " ", "。",
+             "\u3000", "各县、市、区政府", "区发 改局", "")
+SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
+
+def valid_rows(column_layout: bool) -> list[str]:
+    """Two sections of three task rows each."""
+    lines = ["2024年某区政府工作报告重点工作责任分解", ""]
+    for numeral, heading in enumerate(SECTIONS):
+        lines += [heading, "", COLUMN_HEADER if column_layout else HEADER]
+        for number in range(1, 4):
+            units = UNITS[(number + numeral) % len(UNITS)]
+            if column_layout:
+                lead, _, co = units.lstrip("*").partition("、")
+                lines.append(f"{number}\t任务{numeral}-{number}。\t{lead}\t{co}\t全年")
+            else:
+                lines.append(f"{number}\t任务{numeral}-{number}。\t{units}\t")
+        lines.append("")
+    return lines
+
+
+MUTATIONS = st.one_of(
+    st.tuples(st.just("empty"), st.integers(0, 4)),
+    st.tuples(st.just("drop"), st.integers(0, 4)),
+    st.tuples(st.just("extra"), st.sampled_from(("", "多出来的", "\t"))),
+    st.tuples(st.just("number"), st.sampled_from(("一", "1", "2", "３", "1.", "", "x1"))),
+    st.tuples(st.just("scribble"), st.lists(st.sampled_from(SCRIBBLES), min_size=1, max_size=4)),
+    st.tuples(st.just("untab"), st.just(None)),
+    st.tuples(st.just("blank"), st.just(None)),
+)
+
+
+def mutate(lines: list[str], row: int, mutation: tuple) -> list[str]:
+    """Apply one mutation to the ROW-th task row (counted over all task rows)."""
+    rows = [i for i, line in enumerate(lines) if "\t" in line and not line.startswith("序号")]
+    index = rows[row % len(rows)]
+    cells = lines[index].split("\t")
+    kind, arg = mutation
+    if kind == "empty":
+        cells[arg % len(cells)] = ""
+    elif kind == "drop":
+        del cells[arg % len(cells)]
+    elif kind == "extra":
+        cells.append(arg)
+    elif kind == "number":
+        cells[0] = arg
+    elif kind == "scribble":
+        cells[2] = "".join(arg) + cells[2] + "".join(reversed(arg))
+    elif kind == "untab":
+        lines[index] = " ".join(cells)
+        return lines
+    elif kind == "blank":
+        lines.insert(index, "")
+        return lines
+    lines[index] = "\t".join(cells)
+    return lines
+
+
+def check_every_row_read_or_named(path, lines: list[str], place_of) -> None:
+    """Every line holding a tab and content, other than a header, is a task; or the error
+    names the file and one of the lines."""
+    try:
+        document = read_table(path)
+    except InputError as error:
+        assert error.path == str(path)
+        place = str(error).removeprefix(f"{path}:").split(": ", 1)[0]
+        assert place in {place_of(i) for i, line in enumerate(lines) if line.strip()}, str(error)
+        return
+    read = {_task_place(task, place_of) for task in document.tasks}
+    rows = {place_of(i) for i, line in enumerate(lines)
+            if "\t" in line and line.replace("\t", "").strip() and not line.startswith("序号")}
+    assert rows <= read, f"rows read neither as tasks nor refused: {sorted(rows - read)}"
+
+
+def _task_place(task, place_of):
+    return place_of(task.line - 1) if task.table is None else f"table {task.table}, row {task.line}"
+
+
+def _text_place(index: int) -> str:
+    return str(index + 1)
+
+
+@SETTINGS
+@given(column_layout=st.booleans(),
+       mutations=st.lists(st.tuples(st.integers(0, 5), MUTATIONS), min_size=1, max_size=3))
+def test_mutated_text_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, column_layout,
+                                                              mutations):
+    lines = valid_rows(column_layout)
+    for row, mutation in mutations:
+        lines = mutate(lines, row, mutation)
+    path = tmp_path_factory.mktemp("fuzz") / "table.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    check_every_row_read_or_named(path, lines, _text_place)
+
+
+@settings(SETTINGS, max_examples=30)
+@given(mutations=st.lists(st.tuples(st.integers(0, 5), MUTATIONS.filter(
+    lambda m: m[0] not in ("untab", "blank"))), min_size=1, max_size=2))
+def test_mutated_excel_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, mutations):
+    lines = valid_rows(column_layout=False)
+    for row, mutation in mutations:
+        lines = mutate(lines, row, mutation)
+    path = write_xlsx("\n".join(lines), tmp_path_factory.mktemp("fuzz") / "table.xlsx")
+    check_every_row_read_or_named(path, lines, lambda i: f"table 1, row {i + 1}")
+
+
+def test_the_valid_tables_read_whole(tmp_path):
+    """The starting points themselves read every row (else the fuzz tests prove nothing)."""
+    for column_layout in (False, True):
+        lines = valid_rows(column_layout)
+        path = tmp_path / f"valid-{column_layout}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert len(read_table(path).tasks) == 6
+        assert len([line for line in lines if re.match(r"\d\t", line)]) == 6

@@ -1,0 +1,236 @@
+"""The genre's layouts in each format they are published in (.txt, .docx, .xlsx).
+
+Each golden case under tests/cases is also written as a .docx and, where the layout is a
+table, an .xlsx (tests/office_files.py, from the case's own input.txt); each must build the
+case's expected graph except for where things are printed (line, table, row) and the bytes'
+digest. Every case, in every format, must round-trip through `dutygraph table`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from dutygraph.build import build
+from dutygraph.cli import cli
+from dutygraph.namespaces import DG
+from dutygraph.reader import read_table
+from dutygraph.roles import resolve_task
+from dutygraph.table import table_text
+from dutygraph.units import UnitTable
+
+from .office_files import write_docx, write_xlsx
+
+CASES = Path(__file__).parent / "cases"
+BASE = "https://example.org/id/"
+# Where a thing is printed and which bytes it came from differ between formats; the rest not.
+PLACE_PREDICATES = {DG.sourceLine, DG.sourceTable, DG.sourceRow, DG.sha256, DG.sourceEncoding}
+PARAGRAPH_CASES = {"labelled-paragraphs", "bracketed-labels", "labelled-gb18030-crlf",
+                   "bracketed-bom-crlf"}
+WRITERS = {"docx": write_docx, "xlsx": write_xlsx}
+FORMAT_CASES = [
+    (case.name, fmt) for case in sorted(CASES.iterdir()) for fmt in WRITERS
+    if not (fmt == "xlsx" and case.name in PARAGRAPH_CASES)
+]
+
+
+def _office_file(case: str, fmt: str, tmp_path: Path) -> Path:
+    """The case's input.txt written as input.docx or input.xlsx (same name: same IRIs)."""
+    return WRITERS[fmt](CASES / case / "input.txt", tmp_path / f"input.{fmt}")
+
+
+def _units(case: str) -> Path | None:
+    units = CASES / case / "units.csv"
+    return units if units.exists() else None
+
+
+def _without_places(graph: Graph) -> Graph:
+    kept = Graph()
+    for triple in graph:
+        if triple[1] not in PLACE_PREDICATES:
+            kept.add(triple)
+    return kept
+
+
+@pytest.mark.parametrize(("case", "fmt"), FORMAT_CASES, ids=lambda v: v)
+def test_office_file_builds_the_same_graph_as_its_text(case, fmt, tmp_path):
+    source = _office_file(case, fmt, tmp_path)
+    actual = _without_places(build(source, units=_units(case), base=BASE).graph)
+    expected = _without_places(Graph().parse(CASES / case / "expected.ttl", format="turtle"))
+    if not isomorphic(actual, expected):
+        _, only_actual, only_expected = graph_diff(to_isomorphic(actual), to_isomorphic(expected))
+        pytest.fail("only in the build:\n" + only_actual.serialize(format="nt")
+                    + "only in expected.ttl:\n" + only_expected.serialize(format="nt"))
+
+
+def _resolved(document, units: UnitTable) -> list[tuple]:
+    """What a task says, whatever its layout: number, text, units with their roles,
+    deadline, leaders named in its row, and its section's heading and leader."""
+    rows = []
+    for section in document.sections:
+        for task in section.tasks:
+            resolved = resolve_task(task, units, document.lead_convention)
+            rows.append((
+                section.heading, section.leader, task.number, task.text, task.remark,
+                tuple((a.mention.name, a.mention.lead_marked, a.role)
+                      for a in resolved.assignments),
+                task.deadline, tuple(sorted(task.leaders)),
+            ))
+    return rows
+
+
+@pytest.mark.parametrize(("case", "fmt"), [(c.name, "txt") for c in sorted(CASES.iterdir())]
+                         + FORMAT_CASES, ids=lambda v: v)
+def test_every_case_round_trips_through_dutygraph_table(case, fmt, tmp_path):
+    source = CASES / case / "input.txt" if fmt == "txt" else _office_file(case, fmt, tmp_path)
+    graph_file, table_file = tmp_path / "graph.ttl", tmp_path / "table.txt"
+    graph_file.write_bytes(build(source, units=_units(case), validate=False)
+                           .graph.serialize(format="turtle", encoding="utf-8"))
+    result = CliRunner().invoke(cli, ["table", str(graph_file), "-o", str(table_file)])
+    assert result.exit_code == 0, result.output
+    units = UnitTable.empty()
+    assert _resolved(read_table(table_file), units) == _resolved(read_table(source), units)
+
+
+def test_table_of_the_records_reads_back_without_the_graph(tmp_path):
+    """table_text of a column layout prints 牵头单位 / 配合单位 / 牵头领导 / 完成时限 again."""
+    document = read_table(CASES / "lead-columns" / "input.txt")
+    text = table_text(document)
+    assert "序号\t重点工作\t牵头单位\t配合单位\t类别\t牵头领导\t完成时限\t备注" in text
+    (tmp_path / "again.txt").write_text(text, encoding="utf-8")
+    again = read_table(tmp_path / "again.txt")
+    units = UnitTable.empty()
+    assert [row[2:] for row in _resolved(again, units)] == \
+        [row[2:] for row in _resolved(document, units)]
+
+
+# --- Where things are printed in a .docx and an .xlsx ----------------------------------------
+
+MERGED_LEADERS = """\
+2024年某区政府工作报告重点工作责任清单
+
+序号\t重点工作\t牵头领导\t牵头单位\t配合单位\t完成时限
+1\t扩大有效投资。\t王一副区长\t区发改局\t区财政局\t全年
+2\t优化营商环境。\t^\t区市场监管局\t\t6月底前
+3\t办好民生实事。\t^\t区民政局\t区残联\t
+4\t建设未来社区。\t李二副区长\t区住建局\t\t2024年12月
+"""
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_a_leader_written_once_for_several_rows_leads_each(fmt, tmp_path):
+    """Vertically merged cells: the leader (or section) printed once stands for each row."""
+    document = read_table(WRITERS[fmt](MERGED_LEADERS, tmp_path / f"merged.{fmt}"))
+    assert [task.leaders for task in document.tasks] == [("王一",)] * 3 + [("李二",)]
+    assert [task.deadline for task in document.tasks] == ["全年", "6月底前", "", "2024年12月"]
+
+
+@pytest.mark.parametrize(("fmt", "rows"), [("docx", [2, 3, 4, 5]), ("xlsx", [4, 5, 6, 7])])
+def test_tasks_carry_their_table_and_row(fmt, rows, tmp_path):
+    result = build(WRITERS[fmt](MERGED_LEADERS, tmp_path / f"merged.{fmt}"), base=BASE)
+    graph = result.graph
+    tasks = sorted(graph.subjects(DG.number, None), key=lambda t: graph.value(t, DG.number))
+    assert [graph.value(t, DG.sourceTable).toPython() for t in tasks] == [1] * 4
+    assert [graph.value(t, DG.sourceRow).toPython() for t in tasks] == rows
+    assert [graph.value(t, DG.sourceLine).toPython() for t in tasks] == rows
+    assert result.report.format == fmt
+
+
+SECTION_COLUMN = """\
+2024年某区政府工作报告重点工作责任清单
+
+类别\t序号\t重点工作\t牵头单位\t配合单位
+一、扩大有效投资\t1\t推进重大项目。\t区发改局\t区财政局
+^\t2\t盘活存量资产。\t区国资办\t
+二、保障改善民生\t1\t办好民生实事。\t区民政局\t
+"""
+
+
+def test_a_section_written_once_in_a_merged_column_starts_a_section(tmp_path):
+    document = read_table(write_xlsx(SECTION_COLUMN, tmp_path / "sections.xlsx"))
+    assert [(s.numeral, s.heading, [t.number for t in s.tasks]) for s in document.sections] == [
+        ("一", "一、扩大有效投资", [1, 2]), ("二", "二、保障改善民生", [1]),
+    ]
+
+
+# --- Bad office files name the table and row -------------------------------------------------
+
+BAD_TABLES = {
+    "missing-units": ("一、王一副区长牵头重点工作\n\n序号\t重点工作\t责任单位\t备注\n"
+                      "1\t有单位。\t区发改局\t\n2\t没有单位。\t\t\n",
+                      "task 2 has an empty 责任单位 cell"),
+    "lone-number": ("一、王一副区长牵头重点工作\n\n序号\t重点工作\t责任单位\t备注\n"
+                    "1\t有单位。\t区发改局\t\n2\t\t\t\n",
+                    "task 2 has an empty 重点工作 cell"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("name", sorted(BAD_TABLES))
+def test_bad_row_of_an_office_file_is_named_by_table_and_row(fmt, name, tmp_path):
+    spec, message = BAD_TABLES[name]
+    source = WRITERS[fmt](spec, tmp_path / f"bad.{fmt}")
+    outdir = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(outdir)])
+    row = {"docx": 3, "xlsx": 5}[fmt]
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {source}:table 1, row {row}: {message}\n"
+    assert not outdir.exists()
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("old.doc", b"\xd0\xcf\x11\xe0", ".doc files cannot be read; save it as .docx"),
+    ("broken.docx", b"not a zip", "not a readable .docx file"),
+    ("broken.xlsx", b"not a zip", "not a readable .xlsx file"),
+])
+def test_files_that_are_not_office_files_are_refused(name, data, message, tmp_path):
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {source}: {message}")
+
+
+# --- Detection, overrides and the report ------------------------------------------------------
+
+@pytest.mark.parametrize(("case", "layout", "convention", "why"), [
+    ("roles", "table", "star", "units marked * (first in task 3, line 6)"),
+    ("units-merged-and-unlisted", "table", "star", "units marked * (first in task 1, line 4)"),
+    ("layout-quirks", "table", "star", "the note at line 18: 注：标记*的为牵头单位"),
+    ("first-listed", "table", "first", "the note at line 14: 注：列第一位的责任单位为牵头单位。"),
+    ("lead-columns", "table", "column",
+     "the header row at line 3 has the columns 牵头单位、配合单位"),
+    ("labelled-paragraphs", "labelled", "column", "labels name the lead units"),
+    ("bracketed-labels", "bracketed", "column", "labels name the lead units"),
+    ("unit-pitfalls", "table", "column", "a role is written after a unit at line 8"),
+])
+def test_layout_and_lead_convention_are_detected_and_reported(case, layout, convention, why):
+    report = build(CASES / case / "input.txt", units=_units(case), validate=False).report
+    assert (report.layout, report.lead_convention) == (layout, convention)
+    assert report.detected["lead convention"].startswith(why)
+    assert f"layout `{layout}`" in report.to_markdown()
+
+
+def test_lead_convention_given_on_the_command_line_wins(tmp_path):
+    source = CASES / "roles" / "input.txt"
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path),
+                                      "--lead-convention", "first"])
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "build-report.md").read_text(encoding="utf-8")
+    assert "lead convention `first` (given with --lead-convention)" in report
+    graph = Graph().parse(tmp_path / "graph.ttl")
+    assert set(graph.objects(None, DG.leadRule)) == {DG.soleUnit, DG.firstListed, DG.starMarked}
+
+
+def test_layout_given_on_the_command_line_wins(tmp_path):
+    source = tmp_path / "plain.txt"
+    source.write_text("一、王一副区长牵头重点工作\n1. 一项任务。\n责任单位：区发改局\n",
+                      encoding="utf-8")
+    assert build(source, validate=False).report.layout == "labelled"
+    forced = build(source, layout="table", validate=False).report
+    assert (forced.layout, forced.detected["layout"], forced.tasks) == (
+        "table", "given with --layout", 0)
