@@ -54,7 +54,14 @@ def cli():
                    "the first one and write nothing.")
 @click.option("--jobs", type=click.IntRange(min=1),
               help="Corpus: documents read at once (default: one per core).")
-def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs):
+@click.option("--layout", type=click.Choice(["table", "labelled", "bracketed"]),
+              help="How the tasks are printed (default: detected; see docs/layouts.md).")
+@click.option("--lead-convention", type=click.Choice(["star", "first", "column"]),
+              help="How the lead units are marked: * (star), listed first (first) or in "
+                   "their own column or label (column). Default: detected from the notes, "
+                   "header row and labels; the build report says which and why.")
+def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
+          layout, lead_convention):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
@@ -76,7 +83,8 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     source = sources[0]
     with _user_errors():
         result = build_graph(source, units=units, meta=meta, base=base,
-                             validate=not no_validate)
+                             validate=not no_validate, layout=layout,
+                             lead_convention=lead_convention)
         written = write_build(result, output_dir)
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
