@@ -16,6 +16,9 @@ from dutygraph.query import run_query_file
 
 from .conftest import QUERIES, REPO, SEED
 
+# rdflib 7.6 warns of its own Dataset internals on every parse.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 CORPUS = REPO / "tests" / "corpus"
 SOURCES = [CORPUS / "ouhai-2023-key-tasks.txt", SEED, CORPUS / "ouhai-2025-key-tasks.txt"]
 ID = "https://w3id.org/dutygraph/id/"

@@ -21,6 +21,9 @@ from dutygraph.query import (
 from .conftest import QUERIES
 from .test_corpus import SOURCES
 
+# rdflib 7.6 warns of its own Dataset internals on every parse.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 PARAMS = {"text": "孵化", "unit": "区发改局"}
 CATALOGUE = sorted(QUERIES.glob("*.rq"))
 # The queries written for a corpus order every row; the older ones order rows of one document
