@@ -220,6 +220,7 @@ def test_lead_convention_given_on_the_command_line_wins(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path),
                                       "--lead-convention", "first"])
     assert result.exit_code == 0, result.output
+    assert "Lead convention first: given with --lead-convention." in result.stderr
     report = (tmp_path / "build-report.md").read_text(encoding="utf-8")
     assert "lead convention `first` (given with --lead-convention)" in report
     graph = Graph().parse(tmp_path / "graph.ttl")

@@ -89,6 +89,8 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
                f"{report.assignments} assignments, {report.units} units.", err=True)
+    click.echo(f"Layout {report.layout}: {report.detected['layout']}. Lead convention "
+               f"{report.lead_convention}: {report.detected['lead convention']}.", err=True)
     if report.unlisted_units:
         click.echo(f"Warning: {len(report.unlisted_units)} unit names are not in the unit table "
                    f"({report.unit_table}); kept as written, listed in the build report.", err=True)
