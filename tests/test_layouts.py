@@ -157,6 +157,43 @@ def test_a_section_written_once_in_a_merged_column_starts_a_section(tmp_path):
     ]
 
 
+TWO_ROW_HEADER = """\
+2024年某区政府工作报告重点工作责任清单
+
+序号\t重点工作\t责任单位\t责任单位\t完成时限
+^\t^\t牵头单位\t配合单位\t^
+1\t扩大有效投资。\t区发改局\t区财政局\t全年
+"""
+
+
+def test_a_header_printed_over_two_rows_reads_its_lower_row(tmp_path):
+    """Excel headers often merge 责任单位 over 牵头单位 / 配合单位: the lower row decides."""
+    sheet = tmp_path / "two-rows.xlsx"
+    document = read_table(write_xlsx(TWO_ROW_HEADER, sheet))
+    (task,) = document.tasks
+    assert [(u.name, u.role) for u in task.units] == [("区发改局", "lead"), ("区财政局", "co")]
+    assert task.deadline == "全年"
+
+
+def test_two_cells_under_one_units_header_are_both_read(tmp_path):
+    source = tmp_path / "twice.txt"
+    source.write_text("一、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\t责任单位\n"
+                      "1\t一项任务。\t*区发改局\t区财政局\n", encoding="utf-8")
+    assert [u.name for u in read_table(source).tasks[0].units] == ["区发改局", "区财政局"]
+
+
+@pytest.mark.parametrize(("spec", "text"), [
+    ("一、科技创新\n1. 加快建设\n实验室。\n牵头责任单位：区科技局\n", "加快建设实验室。"),
+    ("一、科技创新\n1. 加快建设实验室。\n[牵头单位：区科技局；责任单位：区财政局]\n",
+     "加快建设实验室。"),
+])
+def test_a_task_wrapped_onto_the_next_line_is_one_task(spec, text, tmp_path):
+    source = tmp_path / "wrapped.txt"
+    source.write_text(spec, encoding="utf-8")
+    (task,) = read_table(source).tasks
+    assert (task.text, task.units[0].name, task.units[0].role) == (text, "区科技局", "lead")
+
+
 # --- Bad office files name the table and row -------------------------------------------------
 
 BAD_TABLES = {

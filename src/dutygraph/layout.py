@@ -43,6 +43,8 @@ COLUMN_NAMES_ZH = {"number": "序号", "text": "重点工作", "units": "责任�
                    "lead_units": "牵头单位", "co_units": "配合单位", "leaders": "牵头领导",
                    "deadline": "完成时限", "section": "类别"}
 UNIT_COLUMNS = ("units", "lead_units", "co_units")
+# Columns a header may print twice (one merged cell over two): their cells are joined.
+JOINED_COLUMNS = (*UNIT_COLUMNS, "leaders")
 # Where a table or a label group names lead units, its 责任单位 means the co-responsible ones
 # ([牵头单位：区卫健局；责任单位：区财政局]); where a 协同单位 column stands beside 责任单位,
 # 责任单位 is the lead column.

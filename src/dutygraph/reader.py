@@ -82,6 +82,8 @@ def read_items(
     document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
     document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
     reader = _LineReader(document)
+    reader.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
+                        for item in source.items)
     for item in source.items:
         reader.feed(item)
     reader.finish()
@@ -107,6 +109,7 @@ class _LineReader:
         self.numbers_seen: dict[int, Place] = {}  # 序号 → place, in the current section
         self.pending: _PendingTask | None = None  # a numbered paragraph and its labels
         self.role_evidence: str | None = None  # why the layout names the lead units
+        self.headed = True  # the document prints section headers (else it is one section)
 
     def feed(self, item: Item) -> None:
         """Read one line or row of the source."""
@@ -189,8 +192,9 @@ class _LineReader:
         self.numbers_seen = {}
 
     def _implicit_section(self, place: Place, heading: str | None = None) -> None:
-        """A section the document does not print: its tasks name their leaders row by row,
-        or their section in a column (heading is then that cell)."""
+        """A section the document does not print: it prints no section headers at all, or
+        its tasks name their leaders row by row, or their section in a column (heading is
+        then that cell)."""
         match = layout.SECTION_HEADER.match(heading or "")
         if match:
             self._start_section(place, heading, match["numeral"], match["body"])
@@ -205,11 +209,7 @@ class _LineReader:
         if numbered:
             self._flush_pending()
             self.pending = _PendingTask(place, numbered["number"], numbered["text"])
-            if self.document.layout == layout.BRACKETED:
-                found = bracketed_labels(numbered["text"])
-                if found:
-                    self.pending.text, self.pending.labels = found[0], found[1]
-                    self._flush_pending()
+            self._close_brackets()
             return True
         labelled = layout.LABELLED_LINE.match(text)
         if labelled and labelled["label"] in layout.HEADER_COLUMNS:
@@ -217,7 +217,18 @@ class _LineReader:
                 raise self._fail(place, f"a labelled line before any numbered task: {text!r}")
             self.pending.labels.append((labelled["label"], labelled["value"].strip()))
             return True
+        if self.pending is not None and not self.pending.labels:
+            self.pending.text += text  # a task's text wrapped onto the next line, before labels
+            self._close_brackets()
+            return True
         return False
+
+    def _close_brackets(self) -> None:
+        """In the bracketed layout, a task is complete once its text ends in unit labels."""
+        found = bracketed_labels(self.pending.text)
+        if self.document.layout == layout.BRACKETED and found:
+            self.pending.text, self.pending.labels = found
+            self._flush_pending()
 
     def _flush_pending(self) -> None:
         pending, self.pending = self.pending, None
@@ -251,6 +262,11 @@ class _LineReader:
             raise self._fail(place, f"unknown column {unknown[0]!r} in the header row; known "
                              "columns: " + "、".join(layout.HEADER_COLUMNS))
         columns = [layout.HEADER_COLUMNS[name] for name in names]
+        twice = [n for n, c in zip(names, columns, strict=True)
+                 if columns.count(c) > 1 and c not in layout.JOINED_COLUMNS]
+        if twice:
+            raise self._fail(place, f"the header row names {twice[0]!r} twice (or two columns "
+                             "that mean the same); only unit and leader columns may repeat")
         if "co_units" in columns and "units" in columns and "lead_units" not in columns:
             columns[columns.index("units")] = "lead_units"  # 责任单位 beside 协同单位 leads
         missing = [c for c in ("number", "text") if c not in columns]
@@ -272,7 +288,7 @@ class _LineReader:
         if len(cells) > len(self.columns):
             raise self._fail(place, f"the row has {len(cells)} columns, the header only "
                              f"{len(self.columns)}: {cells[len(self.columns)]!r} is extra")
-        values = dict(zip(self.columns, cells, strict=False))
+        values = _row_values(self.columns, cells)
         missing = [c for c in self.columns if c in ("number", "text", *layout.UNIT_COLUMNS)
                    and c not in values]
         if missing:
@@ -287,7 +303,7 @@ class _LineReader:
                                       or values["section"] != self.section.heading):
             self._implicit_section(place, values["section"])
         if self.section is None:
-            if "leaders" not in values and self.document.layout == layout.TABLE:
+            if self.headed and "leaders" not in values and self.document.layout == layout.TABLE:
                 raise fail("a task row comes before any section header")
             self._implicit_section(place)
         number = _task_number(values["number"], fail)
@@ -323,6 +339,15 @@ class _PendingTask:
     def __init__(self, place: Place, number: str, text: str):
         self.place, self.number, self.text = place, number, text
         self.labels: list[tuple[str, str]] = []
+
+
+def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
+    """Cells by column; a unit or leader column printed twice (under one merged header cell)
+    gives both cells, joined with 、."""
+    values: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        values[column] = "、".join(v for v in (values.get(column, ""), cell) if v)
+    return values
 
 
 def _joined_lines(cell: str) -> str:

@@ -33,8 +33,7 @@ def detect_layout(items: list[Item], given: str | None) -> tuple[str, str]:
         text = item_text(item) or ""
         if unit_label_line(text):
             return layout.LABELLED, f"a labelled line ({text}) at {item.place.described()}"
-        numbered = layout.NUMBERED_PARAGRAPH.match(text)
-        if numbered and bracketed_labels(numbered["text"]):
+        if bracketed_labels(text):  # 1. 任务。[牵头单位：…], or the brackets wrapped alone
             where = item.place.described()
             return layout.BRACKETED, f"a task ending in bracketed labels at {where}"
     return layout.TABLE, "no header row, labelled line or bracketed label found"
