@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dutygraph.errors import InputError
@@ -89,6 +89,7 @@ def check_every_row_read_or_named(path, lines: list[str], place_of) -> None:
     try:
         document = read_table(path)
     except InputError as error:
+        event("refused")
         assert error.path == str(path)
         place = str(error).removeprefix(f"{path}:").split(": ", 1)[0]
         assert place in {place_of(i) for i, line in enumerate(lines) if line.strip()}, str(error)
@@ -131,6 +132,15 @@ def test_mutated_excel_table_is_read_whole_or_refused_at_a_row(tmp_path_factory,
     check_every_row_read_or_named(path, lines, lambda i: f"table 1, row {i + 1}")
 
 
+def test_the_valid_paragraphs_read_whole(tmp_path):
+    """The paragraph fuzz test's starting point reads all three tasks."""
+    path = tmp_path / "paragraphs.txt"
+    path.write_text("\n".join(["一、扩大有效投资"] + [line for head, labels in PARAGRAPH_TASKS
+                                                   for line in (head, *labels)]),
+                    encoding="utf-8")
+    assert [task.number for task in read_table(path).tasks] == [1, 2, 3]
+
+
 def test_the_valid_tables_read_whole(tmp_path):
     """The starting points themselves read every row (else the fuzz tests prove nothing)."""
     for column_layout in (False, True):
@@ -139,3 +149,64 @@ def test_the_valid_tables_read_whole(tmp_path):
         path.write_text("\n".join(lines), encoding="utf-8")
         assert len(read_table(path).tasks) == 6
         assert len([line for line in lines if re.match(r"\d\t", line)]) == 6
+
+
+PARAGRAPH_TASKS = (
+    ("1. 推进重大项目建设。",
+     ["牵头负责领导：王一", "牵头责任单位：区发改局", "协同责任单位：区财政局"]),
+    ("2、优化营商环境。", ["牵头责任单位：区市场监管局、区政务服务局", "完成时限：6月底前"]),
+    ("3．办好民生实事。[牵头单位：区民政局；责任单位：区残联]", []),
+)
+PARAGRAPH_MUTATIONS = st.one_of(
+    st.tuples(st.just("drop-label"), st.integers(0, 2)),
+    st.tuples(st.just("empty-label"), st.integers(0, 2)),
+    st.tuples(st.just("number"), st.sampled_from(("一", "1", "2", "x"))),
+    st.tuples(st.just("scribble"), st.lists(st.sampled_from(SCRIBBLES), min_size=1, max_size=3)),
+    st.tuples(st.just("colon"), st.sampled_from((":", "：", " ： ", ""))),
+)
+
+
+def mutate_paragraphs(tasks: list[tuple[str, list[str]]], which: int, mutation: tuple):
+    """Apply one mutation to the WHICH-th numbered task or its labelled lines."""
+    head, labels = tasks[which % len(tasks)]
+    labels = list(labels)
+    kind, arg = mutation
+    if kind == "drop-label" and labels:
+        del labels[arg % len(labels)]
+    elif kind == "empty-label" and labels:
+        index = arg % len(labels)
+        labels[index] = labels[index].split("：")[0] + "："
+    elif kind == "number":
+        head = arg + head[1:]
+    elif kind == "scribble":
+        head = head.replace("区", "".join(arg) + "区", 1)
+        labels = [label.replace("区", "".join(arg) + "区", 1) for label in labels]
+    elif kind == "colon":
+        labels = [label.replace("：", arg, 1) for label in labels]
+    tasks[which % len(tasks)] = (head, labels)
+    return tasks
+
+
+@SETTINGS
+@given(mutations=st.lists(st.tuples(st.integers(0, 2), PARAGRAPH_MUTATIONS), max_size=3))
+def test_mutated_paragraph_tasks_are_read_whole_or_refused_at_a_line(tmp_path_factory,
+                                                                     mutations):
+    tasks = [(head, list(labels)) for head, labels in PARAGRAPH_TASKS]
+    for which, mutation in mutations:
+        tasks = mutate_paragraphs(tasks, which, mutation)
+    lines = ["2024年某区政府工作报告重点工作任务分解", "一、扩大有效投资"]
+    for head, labels in tasks:
+        lines += [head, *labels]
+    path = tmp_path_factory.mktemp("fuzz") / "paragraphs.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    numbered = {str(i + 1) for i, line in enumerate(lines)
+                if re.match(r"[0-9０-９]+\s*[.．、]", line)}
+    try:
+        document = read_table(path)
+    except InputError as error:
+        event("refused")
+        place = str(error).removeprefix(f"{path}:").split(": ", 1)[0]
+        assert place in {str(i + 1) for i in range(len(lines))}, str(error)
+        return
+    read = {str(task.line) for task in document.tasks}
+    assert numbered <= read, f"numbered paragraphs read neither as tasks nor refused: {lines}"

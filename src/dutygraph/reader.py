@@ -224,9 +224,9 @@ class _LineReader:
         return False
 
     def _close_brackets(self) -> None:
-        """In the bracketed layout, a task is complete once its text ends in unit labels."""
+        """A numbered task is complete once its text ends in bracketed unit labels."""
         found = bracketed_labels(self.pending.text)
-        if self.document.layout == layout.BRACKETED and found:
+        if found:
             self.pending.text, self.pending.labels = found
             self._flush_pending()
 
