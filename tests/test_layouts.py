@@ -219,6 +219,15 @@ def test_bad_row_of_an_office_file_is_named_by_table_and_row(fmt, name, tmp_path
     assert not outdir.exists()
 
 
+def test_bad_paragraph_of_a_docx_is_named_by_its_number(tmp_path):
+    spec = "一、扩大有效投资\n1. 推进重大项目建设。\n牵头负责领导：王一\n"
+    source = write_docx(spec, tmp_path / "labelled.docx")
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {source}:paragraph 2: task 1 names no units (a line such "
+                             "as 牵头责任单位：… or a bracket such as [牵头单位：…])\n")
+
+
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("old.doc", b"\xd0\xcf\x11\xe0", ".doc files cannot be read; save it as .docx"),
     ("broken.docx", b"not a zip", "not a readable .docx file"),
