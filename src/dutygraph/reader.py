@@ -131,6 +131,13 @@ class _LineReader:
                 self.document.path, None,
                 "no section header found (a line such as '一、张三区长牵头重点工作')",
             )
+        if not self.document.tasks:
+            raise InputError(
+                self.document.path, None,
+                f"no task found, reading the layout {self.document.layout} "
+                f"({self.document.detected['layout']}); a table needs a header row such as "
+                "序号 重点工作 责任单位 (see docs/layouts.md, or try --layout)",
+            )
 
     def _reads_as_text(self, text: str, cells: tuple[str, ...]) -> bool:
         """A row of a real table with one value: a title or note before the header row, or,

@@ -31,7 +31,7 @@ def detect_layout(items: list[Item], given: str | None) -> tuple[str, str]:
             where = item.place.described()
             return layout.TABLE, f"a header row ({_cells(item)}) at {where}"
         text = item_text(item) or ""
-        if unit_label_line(text):
+        if task_label_line(text):
             return layout.LABELLED, f"a labelled line ({text}) at {item.place.described()}"
         if bracketed_labels(text):  # 1. 任务。[牵头单位：…], or the brackets wrapped alone
             where = item.place.described()
@@ -39,10 +39,10 @@ def detect_layout(items: list[Item], given: str | None) -> tuple[str, str]:
     return layout.TABLE, "no header row, labelled line or bracketed label found"
 
 
-def unit_label_line(text: str) -> bool:
-    """A line such as 牵头责任单位：区发改局."""
+def task_label_line(text: str) -> bool:
+    """A line such as 牵头责任单位：区发改局 or 牵头负责领导：王一."""
     match = layout.LABELLED_LINE.match(text)
-    return bool(match) and layout.HEADER_COLUMNS.get(match["label"]) in layout.UNIT_COLUMNS
+    return bool(match) and layout.HEADER_COLUMNS.get(match["label"]) in layout.JOINED_COLUMNS
 
 
 def bracketed_labels(text: str) -> tuple[str, list[tuple[str, str]]] | None:
