@@ -150,3 +150,18 @@ def test_cli_builds_a_corpus_from_a_glob_and_keeps_going(tmp_path):
                                       "--fail-fast"])
     assert result.exit_code == 2
     assert not (tmp_path / "x").exists()
+
+
+def test_a_folder_of_text_and_excel_tables_is_one_corpus(tmp_path):
+    from .office_files import write_xlsx
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((REPO / "tests/cases/roles/input.txt").read_bytes())
+    write_xlsx(REPO / "tests/cases/lead-columns/input.txt", folder / "b.xlsx")
+    (folder / "notes.md").write_text("not a table\n", encoding="utf-8")
+    from dutygraph.corpus import expand_sources
+
+    assert [p.name for p in expand_sources([folder])] == ["a.txt", "b.xlsx"]
+    corpus = build_corpus([folder / "a.txt", folder / "b.xlsx"], jobs=1, lead_convention=None)
+    assert [d.ok for d in corpus.documents] == [True, True]

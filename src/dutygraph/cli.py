@@ -78,7 +78,7 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     if is_corpus(sources, store):
         build_corpus_command(sources, output_dir, units=units, meta=meta, base=base,
                              validate=not no_validate, store=store, keep_going=keep_going,
-                             jobs=jobs)
+                             jobs=jobs, layout=layout, lead_convention=lead_convention)
         return
     source = sources[0]
     with _user_errors():

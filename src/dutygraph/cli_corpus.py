@@ -17,7 +17,7 @@ def is_corpus(sources: tuple[str, ...], store: str | None) -> bool:
 
 
 def build_corpus_command(sources, output_dir, *, units, meta, base, validate, store,
-                         keep_going, jobs) -> None:
+                         keep_going, jobs, **build_options) -> None:
     """Build a corpus with a progress bar on stderr, write it, and say what was skipped."""
     from dutygraph.cli import _user_errors
     from dutygraph.corpus import build_corpus, expand_sources, write_corpus
@@ -31,7 +31,7 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                show_pos=True) as bar:
             corpus = build_corpus(paths, store=store, jobs=jobs, keep_going=keep_going,
                                   validate=validate, base=base, units=units,
-                                  on_document=lambda _: bar.update(1))
+                                  on_document=lambda _: bar.update(1), **build_options)
         written = write_corpus(corpus, output_dir)
         quads = len(corpus.dataset)
         corpus.dataset.close()

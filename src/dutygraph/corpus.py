@@ -20,7 +20,8 @@ from pathlib import Path
 from dutygraph.errors import DutygraphError
 from dutygraph.namespaces import DEFAULT_BASE
 
-SOURCE_SUFFIXES = (".txt",)
+# What reader.read_table reads.
+SOURCE_SUFFIXES = (".txt", ".tsv", ".docx", ".xlsx", ".xlsm")
 CORPUS_FILES = {"trig": "corpus.trig", "nq": "corpus.nq", "ttl": "corpus.ttl"}
 REPORT_FILES = ("corpus-report.md", "corpus-report.json")
 GOVERNMENT_GRAPH = "{base}{government_id}/graph"
@@ -65,7 +66,8 @@ class Corpus:
 
 
 def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders → their *.txt files, recursively; globs → what they match.
+    """Files as given; folders → their tables (SOURCE_SUFFIXES), recursively; globs → what
+    they match.
     Sorted within each folder or glob, each file once; InputError for one that matches nothing."""
     from dutygraph.errors import InputError
 
@@ -80,7 +82,8 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
         else:
             matches = [path]  # a missing file is the build's to report, with the others
         if not matches:
-            raise InputError(source, None, "no table found here (a folder is searched for *.txt)")
+            raise InputError(source, None, "no table found here (a folder is searched for "
+                             + ", ".join(SOURCE_SUFFIXES) + ")")
         found.update(dict.fromkeys(matches))
     return list(found)
 
