@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := data/ouhai-2024-key-tasks.txt
 
-.PHONY: all build test lint lab docs system-deps clean
+.PHONY: all build test lint lab docs bench system-deps clean
 
 all: build
 
@@ -29,6 +29,11 @@ lab: build $(VENV)/.installed-notebook
 # The ontology's documentation pages, regenerated from ontology/*.ttl (a test fails when stale).
 docs: $(VENV)/.installed
 	$(BIN)/python -m dutygraph.ontodocs
+
+# The corpus benchmark (minutes: 1, 50 and 500 synthetic documents, rdflib and Oxigraph side by
+# side); docs/performance.md records a run. Not part of `make test`.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py
 
 # Debian packages the tests use (rapper, Java for HermiT): installed if missing.
 system-deps:

@@ -1,0 +1,55 @@
+"""The benchmark's smoke test: the generator writes tables the build reads cleanly, and
+benchmarks/bench.py runs end to end on two documents (the real benchmark is not a test)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dutygraph.build import build
+
+from .conftest import REPO
+
+BENCHMARKS = REPO / "benchmarks"
+
+# rdflib 7.6 warns of its own Dataset internals on every parse.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _generate(outdir, documents=2):
+    subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), str(outdir),
+                    "--documents", str(documents), "--seed", "3"], check=True,
+                   capture_output=True)
+    return sorted(outdir.rglob("*.txt"))
+
+
+def test_generated_tables_build_cleanly_and_deterministically(tmp_path):
+    first = _generate(tmp_path / "a")
+    again = _generate(tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    assert [p.name for p in first] == ["syn-0001-2021-key-tasks.txt", "syn-0001-2022-key-tasks.txt"]
+    result = build(first[1])
+    assert result.validation.conforms
+    assert not result.report.unlisted_units
+    assert result.report.tasks > 80
+    assert result.meta.government_id == "syn-0001" and result.meta.year == 2022
+
+
+def test_bench_runs_on_two_documents(tmp_path):
+    out = tmp_path / "results.json"
+    process = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "bench.py"), "--sizes", "2", "--cli-runs", "0",
+         "--queries", "unit_*.rq", "--query-timeout", "20", "--workdir", str(tmp_path),
+         "--json", str(out)], capture_output=True, text=True, timeout=120)
+    assert process.returncode == 0, process.stderr
+    assert "quads/s" in process.stdout and "unit_pairs.rq" in process.stdout
+    results = json.loads(out.read_text())
+    rdflib, oxigraph = results["configurations"]
+    assert (rdflib["store"], oxigraph["store"]) == ("rdflib", "oxigraph")
+    assert rdflib["quads"] == oxigraph["quads"] > 10000
+    assert rdflib["skipped"] == oxigraph["skipped"] == []
+    for name, answer in oxigraph["queries"].items():
+        assert answer["rows"] == rdflib["queries"][name]["rows"], name
