@@ -35,23 +35,14 @@ class QueryResult:
 
 
 def load_graph(path: str | Path) -> ox.Store:
-    """Load a Turtle (or N-Triples) file into an in-memory Oxigraph store. A corpus works too:
+    """Load an RDF file (Turtle, N-Triples, RDF/XML …) into an in-memory Oxigraph store. A corpus:
     TriG or N-Quads (named graphs), or the folder of an Oxigraph store (build --store)."""
+    from dutygraph.store import load_file, open_dataset
+
     path = Path(path)
     if path.is_dir() or path.suffix in (".trig", ".nq"):
-        from dutygraph.store import open_dataset
-
         return open_dataset(path)
-    rdf_format = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=rdf_format)
-    except OSError as error:
-        raise InputError(path, None, f"cannot read the graph: {error.strerror or error}") from None
-    except SyntaxError as error:
-        raise InputError(path, getattr(error, "lineno", None),
-                         f"not valid {rdf_format.name}: {error.msg}") from None
-    return store
+    return load_file(ox.Store(), path)
 
 
 def run_query(
