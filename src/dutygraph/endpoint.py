@@ -17,8 +17,10 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from dutygraph.errors import DutygraphError, InputError
-from dutygraph.query import QueryResult, bind_parameters, python_value
+from dutygraph.query import QueryResult, ascii_escaped, bind_parameters, load_graph, python_value
 
 USER_VARIABLE = "DUTYGRAPH_ENDPOINT_USER"
 PASSWORD_VARIABLE = "DUTYGRAPH_ENDPOINT_PASSWORD"
@@ -31,11 +33,9 @@ class EndpointError(DutygraphError):
 
 def ascii_ntriples(graph_file: str | Path) -> bytes:
     """The graph in GRAPH_FILE as N-Triples, pure ASCII (non-ASCII as \\u escapes)."""
-    from dutygraph.query import load_graph
-
     store = load_graph(graph_file)
-    text = store.dump(format=_ntriples_format(), from_graph=_default_graph()).decode("utf-8")
-    return "".join(c if ord(c) < 128 else _escape(c) for c in text).encode("ascii")
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+    return ascii_escaped(text).encode("ascii")
 
 
 def push(graph_file: str | Path, store_url: str, graph_iri: str, user: str, password: str) -> int:
@@ -125,25 +125,6 @@ def _json_value(term: dict | None):
     """A SPARQL JSON term as query.python_value would give it."""
     if term is None:
         return None
-    import pyoxigraph as ox
-
     if term["type"] in ("literal", "typed-literal") and "datatype" in term:
         return python_value(ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"])))
     return term["value"]
-
-
-def _ntriples_format():
-    import pyoxigraph as ox
-
-    return ox.RdfFormat.N_TRIPLES
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
-
-
-def _default_graph():
-    import pyoxigraph as ox
-
-    return ox.DefaultGraph()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from dutygraph import layout
-from dutygraph.graph_layouts import add_deadline, add_row_leaders, add_table_place
+from dutygraph.graph_layouts import add_deadline, add_table_place
 from dutygraph.graph_targets import add_targets
 from dutygraph.iris import IriMinter, pinyin_name
 from dutygraph.meta import DocumentMeta
@@ -75,17 +75,23 @@ def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
         graph.add((node, DG.statement, zh(statement.text)))
     if section.leader is None:
         return
-    leader = minter.person(section.leader)
+    leader = add_leader(graph, section.leader, minter)
     graph.add((node, DG.leader, leader))
     for title in section.leader_titles:
         graph.add((node, DG.leaderTitle, zh(title)))
-    graph.add((leader, RDF.type, DG.Leader))
-    graph.add((leader, SKOS.prefLabel, zh(section.leader)))
-    romanised = pinyin_name(section.leader)
-    if romanised:
-        graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-Latn-pinyin")))
     if any(word in s.text for s in section.statements for word in layout.OVERALL_WORDS):
         graph.add((leader, DG.overallResponsibilityFor, minter.document_iri))
+
+
+def add_leader(graph: Graph, name: str, minter: IriMinter) -> URIRef:
+    """A leader with their name, and its pinyin where the name has one."""
+    leader = minter.person(name)
+    graph.add((leader, RDF.type, DG.Leader))
+    graph.add((leader, SKOS.prefLabel, zh(name)))
+    romanised = pinyin_name(name)
+    if romanised:
+        graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-Latn-pinyin")))
+    return leader
 
 
 def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMinter,
@@ -106,7 +112,8 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     add_targets(graph, node, extract_targets(row.text))
     add_table_place(graph, node, row.table, row.line)
     add_deadline(graph, node, row.deadline, year)
-    add_row_leaders(graph, node, row, minter)
+    for name in row.leaders:  # a 牵头领导 column or label puts its leaders in charge of the row
+        graph.add((add_leader(graph, name, minter), DG.inChargeOf, node))
     if section.leader is not None:
         graph.add((minter.person(section.leader), DG.inChargeOf, node))
     for assignment in task.assignments:

@@ -1,13 +1,11 @@
-"""What the other layouts add to a task: its place in a table, deadline and row leaders."""
+"""What the other layouts add to a task: its place in a table and its deadline."""
 
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
 from dutygraph.deadlines import deadline_date
-from dutygraph.iris import IriMinter, pinyin_name
-from dutygraph.namespaces import DG, RDF, SKOS, XSD
-from dutygraph.records import TaskRow
+from dutygraph.namespaces import DG, XSD
 
 
 def add_table_place(graph: Graph, node: URIRef, table: int | None, row: int) -> None:
@@ -26,14 +24,3 @@ def add_deadline(graph: Graph, node: URIRef, written: str, year: int | None) -> 
     if day is not None:
         graph.add((node, DG.deadlineDate, Literal(day.isoformat(), datatype=XSD.date)))
 
-
-def add_row_leaders(graph: Graph, node: URIRef, row: TaskRow, minter: IriMinter) -> None:
-    """Leaders named in the task's own row (a 牵头领导 column or label) are in charge of it."""
-    for name in row.leaders:
-        leader = minter.person(name)
-        graph.add((leader, RDF.type, DG.Leader))
-        graph.add((leader, SKOS.prefLabel, Literal(name, lang="zh")))
-        romanised = pinyin_name(name)
-        if romanised:
-            graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-Latn-pinyin")))
-        graph.add((leader, DG.inChargeOf, node))

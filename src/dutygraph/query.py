@@ -155,8 +155,13 @@ def sparql_string(value: str) -> str:
     Non-ASCII characters are written as \\uXXXX escapes, which every SPARQL engine decodes
     alike, so Chinese survives endpoints that mistake the request's encoding.
     """
-    escaped = str(ox.Literal(value))  # N-Triples escaping of quotes, backslashes, newlines
-    return "".join(ch if ord(ch) < 128 else _u_escape(ch) for ch in escaped)
+    return ascii_escaped(str(ox.Literal(value)))  # N-Triples escaping of quotes, newlines …
+
+
+def ascii_escaped(text: str) -> str:
+    """TEXT with every non-ASCII character as a \\uXXXX (or \\UXXXXXXXX) escape, which SPARQL
+    and N-Triples both decode."""
+    return "".join(ch if ord(ch) < 128 else _u_escape(ch) for ch in text)
 
 
 def _u_escape(ch: str) -> str:
