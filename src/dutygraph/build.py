@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from dutygraph.describe import DESCRIPTION_FILE, describe
-from dutygraph.export import export
+from dutygraph.export import export, serialize, sorted_ntriples
 from dutygraph.graph import document_graph
 from dutygraph.iris import IriMinter
 from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
@@ -67,21 +67,24 @@ def write_build(result: BuildResult, outdir: str | Path) -> list[Path]:
     if result.validation is not None and not result.validation.conforms:
         raise ValidationFailed(result.validation, f"the graph of {result.report.source}",
                                listed=20, hint="; nothing written (--no-validate writes it)")
+    ntriples = sorted_ntriples(result.graph)  # written once, read by every RDF writer
     files = {
-        GRAPH_FILE: result.graph.serialize(format="turtle", encoding="utf-8"),
+        GRAPH_FILE: serialize(result.graph, "ttl", ntriples=ntriples),
         REPORT_FILES[0]: result.report.to_markdown().encode("utf-8"),
         REPORT_FILES[1]: result.report.to_json().encode("utf-8"),
     }
-    files.update(distributions(result.graph))
+    files.update(distributions(result.graph, ntriples))
     published = {name: files[name] for name in (GRAPH_FILE, *DISTRIBUTION_FILES)}
     description = describe(result.graph, result.meta, published)
     files[DESCRIPTION_FILE] = description.serialize(format="turtle", encoding="utf-8")
     return write_files_atomically(Path(outdir), files)
 
 
-def distributions(graph: Graph) -> dict[str, bytes]:
+def distributions(graph: Graph, ntriples: str | None = None) -> dict[str, bytes]:
     """The graph in the formats published beside graph.ttl (DISTRIBUTION_FILES)."""
-    return {name: export(graph, fmt)[name] for name, fmt in DISTRIBUTION_FILES.items()}
+    ntriples = ntriples or sorted_ntriples(graph)
+    return {name: export(graph, fmt, ntriples=ntriples)[name]
+            for name, fmt in DISTRIBUTION_FILES.items()}
 
 
 def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:

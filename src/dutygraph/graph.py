@@ -90,7 +90,9 @@ def add_leader(graph: Graph, name: str, minter: IriMinter) -> URIRef:
     graph.add((leader, SKOS.prefLabel, zh(name)))
     romanised = pinyin_name(name)
     if romanised:
-        graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-Latn-pinyin")))
+        # In lower case, as Oxigraph (the corpus store, and the writer of graph.ttl) keeps every
+        # tag: the same literal in every store and file (RDF 1.1: tags compare case-blind).
+        graph.add((leader, SKOS.altLabel, Literal(romanised, lang="zh-latn-pinyin")))
     return leader
 
 
