@@ -70,16 +70,19 @@ def test_office_file_builds_the_same_graph_as_its_text(case, fmt, tmp_path):
 
 def _resolved(document, units: UnitTable) -> list[tuple]:
     """What a task says, whatever its layout: number, text, units with their roles,
-    deadline, leaders named in its row, and its section's heading and leader."""
+    deadline, leaders named in its row, an indicator's cells, and its section's heading,
+    leader and kind."""
     rows = []
     for section in document.sections:
         for task in section.tasks:
             resolved = resolve_task(task, units, document.lead_convention)
             rows.append((
-                section.heading, section.leader, task.number, task.text, task.remark,
+                section.heading, section.leader, section.kind, task.number, task.text,
+                task.remark,
                 tuple((a.mention.name, a.mention.lead_marked, a.role)
                       for a in resolved.assignments),
                 task.deadline, tuple(sorted(task.leaders)),
+                task.expected, task.measure_unit, task.attribute,
             ))
     return rows
 
@@ -105,8 +108,8 @@ def test_table_of_the_records_reads_back_without_the_graph(tmp_path):
     (tmp_path / "again.txt").write_text(text, encoding="utf-8")
     again = read_table(tmp_path / "again.txt")
     units = UnitTable.empty()
-    assert [row[2:] for row in _resolved(again, units)] == \
-        [row[2:] for row in _resolved(document, units)]
+    assert [row[3:] for row in _resolved(again, units)] == \
+        [row[3:] for row in _resolved(document, units)]
 
 
 # --- Where things are printed in a .docx and an .xlsx ----------------------------------------

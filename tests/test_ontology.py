@@ -26,7 +26,7 @@ LANGUAGES = {"en", "zh"}
 # The agreed term list: the builder and the queries are written against these exact names.
 CLASSES = {
     "Document", "Section", "Leader", "Task", "Unit", "UnlistedUnit", "Target", "Role",
-    "Assignment", "UnitType", "LeadRule", "Comparator",
+    "Assignment", "UnitType", "LeadRule", "Comparator", "IndicatorTask",
 }
 OBJECT_PROPERTIES = {
     "section", "document", "leader", "inChargeOf", "overallResponsibilityFor", "responsibleFor",
@@ -37,6 +37,7 @@ DATATYPE_PROPERTIES = {
     "sectionNumeral", "heading", "leaderTitle", "statement", "district", "year", "sha256",
     "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
     "qualifier", "qualitative", "deadline", "deadlineDate", "sourceTable", "sourceRow",
+    "expectedValueAsPrinted", "measureUnitAsPrinted", "indicatorAttribute",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {

@@ -5,7 +5,12 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from dutygraph import layout
-from dutygraph.graph_layouts import add_deadline, add_table_place
+from dutygraph.graph_layouts import (
+    add_deadline,
+    add_indicator_cells,
+    add_table_place,
+    indicator_target_text,
+)
 from dutygraph.graph_targets import add_targets
 from dutygraph.iris import IriMinter, pinyin_name
 from dutygraph.meta import DocumentMeta
@@ -111,7 +116,11 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     graph.add((node, DG.leadRule, DG[task.lead_rule]))
     if row.remark:
         graph.add((node, DG.remark, zh(row.remark)))
-    add_targets(graph, node, extract_targets(row.text))
+    if section.kind == layout.INDICATORS:  # a dg:Task too: every query counts it as one
+        add_indicator_cells(graph, node, row)
+        add_targets(graph, node, extract_targets(indicator_target_text(row)))
+    else:
+        add_targets(graph, node, extract_targets(row.text))
     add_table_place(graph, node, row.table, row.line)
     add_deadline(graph, node, row.deadline, year)
     for name in row.leaders:  # a 牵头领导 column or label puts its leaders in charge of the row

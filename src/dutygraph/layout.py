@@ -45,6 +45,34 @@ COLUMN_NAMES_ZH = {"number": "序号", "text": "重点工作", "units": "责任�
 UNIT_COLUMNS = ("units", "lead_units", "co_units")
 # Columns a header may print twice (one merged cell over two): their cells are joined.
 JOINED_COLUMNS = (*UNIT_COLUMNS, "leaders")
+# An expected-indicators table (主要预期指标) beside the key tasks (layout 6): its header names
+# an indicator and an expected value; its rows are tasks of a section of their own (kind
+# "indicators"), their cells kept as printed. Units, 序号 and 备注 read as in a task table.
+INDICATOR_COLUMNS = {
+    **{name: column for name, column in HEADER_COLUMNS.items()
+       if column in ("number", "units", "lead_units", "co_units", "remark")},
+    "指标名称": "text",
+    "指标": "text",
+    "主要指标": "text",
+    "指标内容": "text",
+    "预期目标": "expected",
+    "目标值": "expected",
+    "年度目标": "expected",
+    "预期目标值": "expected",
+    "目标": "expected",
+    "单位": "measure_unit",
+    "计量单位": "measure_unit",
+    "属性": "attribute",
+    "指标属性": "attribute",
+}
+INDICATOR_NAME_HEADERS = tuple(n for n, c in INDICATOR_COLUMNS.items() if c == "text")
+INDICATOR_COLUMN_NAMES_ZH = {**COLUMN_NAMES_ZH, "text": "指标名称", "measure_unit": "单位",
+                             "expected": "预期目标", "attribute": "属性"}
+TASKS, INDICATORS = "tasks", "indicators"  # Section.kind
+INDICATOR_SECTION_LABEL = "主要预期指标"  # an indicators table printed under no heading
+# Where the unit column's word goes in the expected value, for the target reader: after the
+# first number and its magnitude (6左右 + % → 6%左右), as the same words in a task would print.
+EXPECTED_NUMBER = re.compile(r"^(?P<number>.*?\d+(?:\.\d+)?[十百千万亿]*)(?P<rest>.*)$")
 # Where a table or a label group names lead units, its 责任单位 means the co-responsible ones
 # ([牵头单位：区卫健局；责任单位：区财政局]); where a 协同单位 column stands beside 责任单位,
 # 责任单位 is the lead column.

@@ -103,6 +103,11 @@ class DG(DefinedNamespace):
     deadlineDate: URIRef
     sourceTable: URIRef
     sourceRow: URIRef
+    # An expected-indicators table (issue 7, layout 6): graph_layouts.py
+    IndicatorTask: URIRef
+    expectedValueAsPrinted: URIRef
+    measureUnitAsPrinted: URIRef
+    indicatorAttribute: URIRef
 
 
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.

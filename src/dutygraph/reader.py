@@ -30,6 +30,7 @@ from dutygraph.readers.detect import (
     detect_layout,
     detect_lead_convention,
     is_header,
+    is_indicator_header,
     item_text,
 )
 from dutygraph.readers.excel import read_xlsx_items
@@ -84,12 +85,33 @@ def read_items(
     reader = _LineReader(document)
     reader.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
                         for item in source.items)
+    reader.titles = _titles_before_headers(source.items)
     for item in source.items:
         reader.feed(item)
     reader.finish()
     document.lead_convention, document.detected["lead convention"] = detect_lead_convention(
         document, lead_convention, reader.role_evidence)
     return document
+
+
+def _titles_before_headers(items: list[Item]) -> dict[Place, str]:
+    """Lines of text printed right before a header row, by place → the kind of table the
+    header starts (layout.TASKS or layout.INDICATORS): a table's title such as 表1 主要预期指标."""
+    titles, previous = {}, None
+    for item in items:
+        if not item.text.strip():
+            continue
+        if item.cells is not None and is_header(item.cells):
+            if previous is not None:
+                titles[previous] = (layout.INDICATORS if is_indicator_header(item.cells)
+                                    else layout.TASKS)
+            previous = None
+            continue
+        text = item_text(item)
+        plain = text is not None and not layout.SECTION_HEADER.match(text) and \
+            not layout.NOTE_PREFIX.match(text)
+        previous = item.place if plain else None
+    return titles
 
 
 def _check_choice(path: str, what: str, value: str | None, choices: tuple[str, ...]) -> None:
@@ -110,6 +132,7 @@ class _LineReader:
         self.pending: _PendingTask | None = None  # a numbered paragraph and its labels
         self.role_evidence: str | None = None  # why the layout names the lead units
         self.headed = True  # the document prints section headers (else it is one section)
+        self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
 
     def feed(self, item: Item) -> None:
         """Read one line or row of the source."""
@@ -163,6 +186,8 @@ class _LineReader:
             self.document.notes.append(Statement(place.line, text))
         elif self.document.layout != layout.TABLE and self._paragraph_line(place, text):
             return
+        elif self._table_title(place, text):
+            return
         elif self.section is None:
             self._preamble_line(place, text)
         elif _looks_like_task_row(text):
@@ -181,12 +206,32 @@ class _LineReader:
 
     def _preamble_line(self, place: Place, text: str) -> None:
         doc = self.document
-        if not doc.title and not layout.ATTACHMENT_LINE.match(text) and (
-            any(word in text for word in layout.TITLE_WORDS)
-        ):
+        if self._is_title(text):
             doc.title, doc.title_line = text, place.line
         else:
             doc.preamble.append(Statement(place.line, text))
+
+    def _is_title(self, text: str) -> bool:
+        """The document's title: the first line before any section that names the genre."""
+        return self.section is None and not self.document.title and \
+            not layout.ATTACHMENT_LINE.match(text) and \
+            any(word in text for word in layout.TITLE_WORDS)
+
+    def _table_title(self, place: Place, text: str) -> bool:
+        """A title line that starts a section of its own (表1 主要预期指标): right before an
+        indicators header, outside an empty section; or before a task header that ends an
+        indicators table."""
+        kind, section = self.titles.get(place), self.section
+        if kind is None or self._is_title(text):
+            return False
+        after_indicators = section is not None and section.kind == layout.INDICATORS \
+            and bool(section.tasks)
+        if (kind == layout.INDICATORS and (section is None or section.tasks)) or \
+                (kind == layout.TASKS and after_indicators):
+            self._implicit_section(place, text)
+            self.section.kind = kind
+            return True
+        return False
 
     def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
         label = _strip_suffix(body.strip(), layout.SECTION_SUFFIXES)
@@ -255,20 +300,38 @@ class _LineReader:
     def _table_line(self, place: Place, raw_cells: list[str]) -> None:
         cells = [cell.strip() for cell in raw_cells]
         if is_header(cells):
-            self.columns = self._header_columns(place, cells)
+            kind = layout.INDICATORS if is_indicator_header(cells) else layout.TASKS
+            self.columns = self._header_columns(place, cells, kind)
+            self._enter_table(place, kind)
             self.in_table = True
             return
         self._task_row(place, cells)
 
-    def _header_columns(self, place: Place, cells: list[str]) -> tuple[str, ...]:
+    def _enter_table(self, place: Place, kind: str) -> None:
+        """The section a header row's table fills: an indicators table is a section of its
+        own (the empty one it is printed under, else a new one), and a task table after it
+        starts another. A header repeated at a page break keeps the section."""
+        section = self.section
+        if kind == layout.INDICATORS:
+            if section is None or (section.tasks and section.kind != layout.INDICATORS):
+                self._implicit_section(place, layout.INDICATOR_SECTION_LABEL)
+            self.section.kind = kind
+        elif section is not None and section.kind == layout.INDICATORS:
+            if section.tasks:
+                self._implicit_section(place)
+            self.section.kind = kind
+
+    def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
         names = [header_name(cell) for cell in cells]
         while names and not names[-1]:
             names.pop()
-        unknown = [name for name in names if name not in layout.HEADER_COLUMNS]
+        known = layout.INDICATOR_COLUMNS if kind == layout.INDICATORS else layout.HEADER_COLUMNS
+        what = "an indicators table's" if kind == layout.INDICATORS else "the"
+        unknown = [name for name in names if name not in known]
         if unknown:
-            raise self._fail(place, f"unknown column {unknown[0]!r} in the header row; known "
-                             "columns: " + "、".join(layout.HEADER_COLUMNS))
-        columns = [layout.HEADER_COLUMNS[name] for name in names]
+            raise self._fail(place, f"unknown column {unknown[0]!r} in {what} header row; "
+                             "known columns: " + "、".join(known))
+        columns = [known[name] for name in names]
         twice = [n for n, c in zip(names, columns, strict=True)
                  if columns.count(c) > 1 and c not in layout.JOINED_COLUMNS]
         if twice:
@@ -276,6 +339,9 @@ class _LineReader:
                              "that mean the same); only unit and leader columns may repeat")
         if "co_units" in columns and "units" in columns and "lead_units" not in columns:
             columns[columns.index("units")] = "lead_units"  # 责任单位 beside 协同单位 leads
+        if kind == layout.INDICATORS:
+            self._check_indicator_columns(place, columns)
+            return tuple(columns)  # its units, where it names any, as in a task table
         missing = [c for c in ("number", "text") if c not in columns]
         if not any(c in columns for c in layout.UNIT_COLUMNS):
             missing.append("units")
@@ -289,6 +355,16 @@ class _LineReader:
                              f"{named}")
         return tuple(columns)
 
+    def _check_indicator_columns(self, place: Place, columns: list[str]) -> None:
+        """An indicators header needs an expected-value column; 序号 and units are optional."""
+        if "expected" not in columns:
+            words = "、".join(n for n, c in layout.INDICATOR_COLUMNS.items() if c == "expected")
+            raise self._fail(place, "the header row of an indicators table lacks 预期目标 (an "
+                             f"expected-value column: {words})")
+        if "lead_units" in columns or "co_units" in columns:
+            self._note_roles(place, f"the header row at {place.described()} has lead and "
+                             "co-responsible unit columns")
+
     def _task_row(self, place: Place, cells: list[str]) -> None:
         while len(cells) > len(self.columns) and not cells[-1]:
             cells.pop()  # trailing empty cells are only tabs
@@ -296,12 +372,20 @@ class _LineReader:
             raise self._fail(place, f"the row has {len(cells)} columns, the header only "
                              f"{len(self.columns)}: {cells[len(self.columns)]!r} is extra")
         values = _row_values(self.columns, cells)
-        missing = [c for c in self.columns if c in ("number", "text", *layout.UNIT_COLUMNS)
+        missing = [c for c in self.columns
+                   if c in ("number", "text", "expected", *layout.UNIT_COLUMNS)
                    and c not in values]
         if missing:
-            names = "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing)
+            names = "、".join(self._column_names()[c] for c in missing)
             raise self._fail(place, f"the task row has {len(cells)} columns; missing {names}")
         self._add_task(place, values)
+
+    def _column_names(self) -> dict[str, str]:
+        """Each column's name in messages: 重点工作 in a task table, 指标名称 in an indicators
+        table."""
+        if self.section is not None and self.section.kind == layout.INDICATORS:
+            return layout.INDICATOR_COLUMN_NAMES_ZH
+        return layout.COLUMN_NAMES_ZH
 
     def _add_task(self, place: Place, values: dict[str, str]) -> None:
         """Check one task's values (cells or labels) and add it to the current section."""
@@ -313,7 +397,13 @@ class _LineReader:
             if self.headed and "leaders" not in values and self.document.layout == layout.TABLE:
                 raise fail("a task row comes before any section header")
             self._implicit_section(place)
-        number = _task_number(values["number"], fail)
+        indicators = self.section.kind == layout.INDICATORS
+        what, names = ("indicator", self._column_names()) if indicators else \
+            ("task", layout.COLUMN_NAMES_ZH)
+        if "number" in values or not indicators:
+            number = _task_number(values["number"], fail)
+        else:  # an indicators table that prints no 序号: its rows in order
+            number = len(self.section.tasks) + 1
         if number in self.numbers_seen:
             raise fail(f"序号 {number} is used twice in section "
                        f"{self.section.numeral or self.section.position} "
@@ -321,19 +411,25 @@ class _LineReader:
         self.numbers_seen[number] = place
         text = _joined_lines(values["text"])
         if not text:
-            raise fail(f"task {number} has an empty 重点工作 cell")
+            raise fail(f"{what} {number} has an empty {names['text']} cell")
+        expected = _joined_lines(values.get("expected", ""))
+        if indicators and not expected:
+            raise fail(f"indicator {number} has an empty {names['expected']} cell")
         units = renumbered(split_units(values.get("units", "")),
                            split_units(values.get("lead_units", ""), "lead"),
                            split_units(values.get("co_units", ""), "co"))
-        if not units:
+        if not units and (not indicators
+                          or any(c in self.columns for c in layout.UNIT_COLUMNS)):
             cell = "责任单位" if "units" in values else "牵头单位 or 配合单位"
-            raise fail(f"task {number} has an empty {cell} cell")
+            raise fail(f"{what} {number} has an empty {cell} cell")
         if any(unit.role for unit in units):
             self._note_roles(place, f"a role is written after a unit at {place.described()}")
         self.section.tasks.append(TaskRow(
             place.line, number, text, units, _joined_lines(values.get("remark", "")),
             deadline=_joined_lines(values.get("deadline", "")),
             leaders=parse_leaders(values.get("leaders", ""), fail), table=place.table,
+            expected=expected, measure_unit=_joined_lines(values.get("measure_unit", "")),
+            attribute=_joined_lines(values.get("attribute", "")),
         ))
 
     def _note_roles(self, place: Place, why: str) -> None:

@@ -27,6 +27,10 @@ class TaskRow:
     deadline: str = ""  # 完成时限 as written: 全年, 6月底前, 2024年12月
     leaders: tuple[str, ...] = ()  # names in a 牵头领导 column or label, where the row has one
     table: int | None = None  # .docx table or .xlsx sheet (1-based); line is then its row
+    # A row of an expected-indicators table (text is then the indicator's name), as printed:
+    expected: str = ""  # 预期目标: 6左右, 5.5, 与经济增长基本同步
+    measure_unit: str = ""  # 单位: %, 亿元
+    attribute: str = ""  # 属性: 预期性 or 约束性
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Section:
     leader: str | None = None
     leader_titles: tuple[str, ...] = ()
     table: int | None = None  # as TaskRow.table
+    kind: str = "tasks"  # tasks, or indicators: a table of expected indicators (layout.INDICATORS)
     statements: list[Statement] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
 

@@ -6,6 +6,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
+from dutygraph.layout import INDICATORS
 from dutygraph.meta import DocumentMeta
 from dutygraph.records import TableDocument
 from dutygraph.roles import LEAD, NO_LEAD_MARKED, ResolvedTask
@@ -48,6 +49,8 @@ class BuildReport:
     layout: str = "table"  # as read; docs/layouts.md
     lead_convention: str = "star"
     detected: dict[str, str] = field(default_factory=dict)  # "layout" / "lead convention" → why
+    # "line 3: 一、2024年主要预期指标: 3 indicator rows": tables of expected indicators
+    indicator_tables: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -92,6 +95,12 @@ def build_report(
             section.line, section.numeral, section.label, section.leader, len(section.tasks),
             [s.text for s in section.statements], missing,
         ))
+        if section.kind == INDICATORS:
+            where = (f"table {section.table}, row {section.line}" if section.table is not None
+                     else f"{'paragraph' if document.format == 'docx' else 'line'} "
+                     f"{section.line}")
+            report.indicator_tables.append(
+                f"{where}: {section.heading}: {len(section.tasks)} indicator rows")
     return report
 
 
@@ -139,6 +148,8 @@ def render_markdown(report: BuildReport) -> str:
                       [f"line {line}" for line in report.tasks_without_marked_lead])
     lines += _listing("Rows that name one unit twice (check the unit table's merges)",
                       report.units_named_twice)
+    if report.indicator_tables:  # read as tasks too (dg:IndicatorTask), counted above
+        lines += _listing("Tables of expected indicators", report.indicator_tables)
     lines += _listing("Warnings", report.warnings)
     return "\n".join(lines) + "\n"
 

@@ -67,6 +67,8 @@ def _section(graph: Graph, node: URIRef) -> Section:
                    key=lambda t: (_integer(graph, t, DG.sourceTable) or 0,
                                   graph.value(t, DG.sourceLine).toPython()))
     section.tasks = [_task(graph, task, leader) for task in tasks]
+    if any((task, RDF.type, DG.IndicatorTask) in graph for task in tasks):
+        section.kind = layout.INDICATORS
     return section
 
 
@@ -97,6 +99,9 @@ def _task(graph: Graph, node: URIRef, section_leader: URIRef | None) -> TaskRow:
         deadline=str(graph.value(node, DG.deadline) or ""),
         leaders=tuple(leaders),
         table=_integer(graph, node, DG.sourceTable),
+        expected=str(graph.value(node, DG.expectedValueAsPrinted) or ""),
+        measure_unit=str(graph.value(node, DG.measureUnitAsPrinted) or ""),
+        attribute=str(graph.value(node, DG.indicatorAttribute) or ""),
     )
 
 
@@ -110,17 +115,22 @@ def table_text(document: TableDocument) -> str:
     """The document in the published layout: title, sections, header rows, task rows. A
     document in another layout comes back as a table with the columns its records need
     (牵头单位 / 配合单位, 牵头领导, 完成时限, 类别), read back into the same records."""
-    columns = table_columns(document)
-    header = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in columns)
+    task_columns = table_columns(document)
     lines = [document.title, ""]
     if document.lead_convention == layout.FIRST:
         lines += [FIRST_NOTE, ""]
+    previous = None
     for section in document.sections:
-        if section.numeral:  # a section the document printed, not one a column implied
-            lines.append(section.heading)
+        if section.numeral or _titled(section, previous):
+            lines.append(section.heading)  # printed, or a table's title (表1 主要预期指标)
+        previous = section
         lines.extend(statement.text for statement in section.statements)
         if section.tasks:
-            lines += ["", header]
+            columns, names = (
+                (indicator_columns(section, document.lead_convention),
+                 layout.INDICATOR_COLUMN_NAMES_ZH)
+                if section.kind == layout.INDICATORS else (task_columns, layout.COLUMN_NAMES_ZH))
+            lines += ["", "\t".join(names[c] for c in columns)]
             lines.extend(task_row_text(task, columns, section, document.lead_convention)
                          for task in section.tasks)
             if any(unit.lead_marked for task in section.tasks for unit in task.units):
@@ -129,10 +139,32 @@ def table_text(document: TableDocument) -> str:
     return "\n".join(lines)
 
 
+def _titled(section: Section, previous: Section | None) -> bool:
+    """An unnumbered section printed under its own title line: an indicators table, or the
+    task table after one (a header alone would not tell where it begins)."""
+    return not section.numeral and layout.INDICATORS in (
+        section.kind, previous.kind if previous is not None else None)
+
+
+def indicator_columns(section: Section, convention: str) -> tuple[str, ...]:
+    """An indicators table's columns: 序号, 指标名称, and of 单位, 预期目标, 属性, its units
+    and 备注 those its rows fill."""
+    tasks = section.tasks
+    units = () if not any(task.units for task in tasks) else (
+        ("lead_units", "co_units") if convention == layout.COLUMN else ("units",))
+    return ("number", "text",
+            *(("measure_unit",) if any(task.measure_unit for task in tasks) else ()),
+            "expected",
+            *(("attribute",) if any(task.attribute for task in tasks) else ()),
+            *units,
+            *(("remark",) if any(task.remark for task in tasks) else ()))
+
+
 def table_columns(document: TableDocument) -> tuple[str, ...]:
-    """The columns the document's records need; the seed's four where they suffice."""
-    tasks = document.tasks
-    implied = any(not section.numeral for section in document.sections)
+    """The columns the task tables' records need; the seed's four where they suffice."""
+    sections = [s for s in document.sections if s.kind != layout.INDICATORS]
+    tasks = [task for section in sections for task in section.tasks]
+    implied = any(not section.numeral for section in sections)
     units = (("lead_units", "co_units") if document.lead_convention == layout.COLUMN
              else ("units",))
     optional = [name for name, needed in (
@@ -158,6 +190,8 @@ def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUM
                                 if not lead),
         "section": section.heading if section is not None and not section.numeral else "",
         "leaders": "、".join(task.leaders), "deadline": task.deadline,
+        "expected": task.expected, "measure_unit": task.measure_unit,
+        "attribute": task.attribute,
     }
     return "\t".join(values[column] for column in columns)
 

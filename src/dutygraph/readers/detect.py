@@ -9,8 +9,17 @@ from dutygraph.records import TableDocument
 
 
 def is_header(cells: tuple[str, ...] | list[str]) -> bool:
-    """A header row: it has a 序号 cell (the seed's is its first cell)."""
-    return any(header_name(cell) == layout.HEADER_FIRST_CELL for cell in cells)
+    """A header row: it has a 序号 cell (the seed's is its first cell), or it heads an
+    indicators table that prints no 序号 (指标名称 … 预期目标)."""
+    names = {header_name(cell) for cell in cells}
+    return layout.HEADER_FIRST_CELL in names or (
+        is_indicator_header(cells)
+        and any(layout.INDICATOR_COLUMNS.get(name) == "expected" for name in names))
+
+
+def is_indicator_header(cells: tuple[str, ...] | list[str]) -> bool:
+    """The header of an expected-indicators table: it has a 指标名称 (指标 …) cell."""
+    return any(header_name(cell) in layout.INDICATOR_NAME_HEADERS for cell in cells)
 
 
 def item_text(item: Item) -> str | None:
