@@ -1,0 +1,148 @@
+"""A table of expected indicators beside the key tasks (issue 7, layout 6), in every format.
+
+The golden graphs are tests/cases/indicators-and-tasks and indicators-titled (their .docx
+and .xlsx forms and round trips run in tests/test_layouts.py); these tests pin exact values:
+counts, one row's target and units, what the report says, and what the catalogue sees.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.build import build
+from dutygraph.cli import cli
+from dutygraph.graph_layouts import indicator_target_text
+from dutygraph.namespaces import DG, PROV, RDF, SKOS
+from dutygraph.query import load_graph, run_query_file
+from dutygraph.reader import read_table
+from dutygraph.records import TaskRow
+
+from .conftest import QUERIES
+from .office_files import write_docx, write_xlsx
+
+CASE = Path(__file__).parent / "cases" / "indicators-and-tasks" / "input.txt"
+TITLED = Path(__file__).parent / "cases" / "indicators-titled" / "input.txt"
+WRITERS = {"txt": lambda spec, path: spec, "docx": write_docx, "xlsx": write_xlsx}
+# Where the indicators table is printed in each format (the section's first place).
+PLACES = {"txt": "line 3", "docx": "paragraph 2", "xlsx": "table 1, row 3"}
+
+
+def _source(fmt: str, tmp_path: Path) -> Path:
+    return WRITERS[fmt](CASE, tmp_path / f"input.{fmt}")
+
+
+def _units(graph, task, role):
+    return sorted(str(graph.value(graph.value(a, PROV.agent), SKOS.prefLabel))
+                  for a in graph.objects(task, PROV.qualifiedAttribution)
+                  if graph.value(a, PROV.hadRole) == role)
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_indicator_rows_are_tasks_with_their_cells_target_and_units(fmt, tmp_path):
+    result = build(_source(fmt, tmp_path), base="https://example.org/id/")
+    graph = result.graph
+    assert result.validation.conforms
+    assert (result.report.tasks, len(set(graph.subjects(RDF.type, DG.IndicatorTask)))) == (5, 3)
+    (gdp,) = [t for t in graph.subjects(RDF.type, DG.IndicatorTask)
+              if str(graph.value(t, DG.text)) == "地区生产总值增长"]
+    assert (gdp, RDF.type, DG.Task) in graph
+    assert (str(graph.value(gdp, DG.expectedValueAsPrinted)),
+            str(graph.value(gdp, DG.measureUnitAsPrinted))) == ("6左右", "%")
+    target = graph.value(gdp, DG.hasTarget)
+    assert graph.value(target, DG.value).toPython() == Decimal("6")
+    assert str(graph.value(target, DG.unitWord)) == "%"
+    assert graph.value(target, DG.comparator) == DG.approximately
+    assert _units(graph, gdp, DG.lead) == ["区发改局"]
+    assert _units(graph, gdp, DG.coResponsible) == ["区统计局"]
+    assert result.report.indicator_tables == [
+        f"{PLACES[fmt]}: 一、2024年主要预期指标: 3 indicator rows"]
+
+
+def test_a_qualitative_expected_value_gives_a_qualitative_target():
+    graph = build(CASE, validate=False).graph
+    (row,) = [t for t in graph.subjects(RDF.type, DG.IndicatorTask)
+              if str(graph.value(t, DG.expectedValueAsPrinted)) == "与经济增长基本同步"]
+    target = graph.value(row, DG.hasTarget)
+    assert graph.value(target, DG.qualitative).toPython() is True
+    assert graph.value(target, DG.value) is None
+
+
+def test_the_catalogue_counts_indicator_rows_as_tasks(tmp_path):
+    """unit_load.rq, unchanged, counts 区统计局's two indicator rows (co-responsible)."""
+    graph_file = tmp_path / "graph.ttl"
+    graph_file.write_bytes(build(CASE, validate=False).graph.serialize(format="turtle",
+                                                                       encoding="utf-8"))
+    answer = run_query_file(load_graph(graph_file), QUERIES / "unit_load.rq").records()
+    loads = {row["unit"]: (row["lead_tasks"], row["co_tasks"]) for row in answer}
+    assert loads["区统计局"] == (0, 2)
+    assert loads["区人力社保局"] == (2, 0)  # one indicator row, one key task
+
+
+def test_report_lists_the_indicators_table():
+    report = build(TITLED, validate=False).report
+    assert report.indicator_tables == ["line 3: 表1 主要预期指标: 3 indicator rows"]
+    assert "## Tables of expected indicators\n\n- line 3: 表1 主要预期指标" in report.to_markdown()
+
+
+def test_sections_of_a_titled_document_take_their_titles():
+    document = read_table(TITLED)
+    assert [(s.kind, s.heading, s.leader, len(s.tasks)) for s in document.sections] == [
+        ("indicators", "表1 主要预期指标", None, 3), ("tasks", "表2 重点工作任务", None, 2)]
+    assert document.title == "2024年某区政府工作报告重点工作任务分工"
+    assert [t.number for t in document.sections[0].tasks] == [1, 2, 3]  # no 序号 printed
+    assert document.sections[0].tasks[2].attribute == "约束性"
+
+
+def _read(tmp_path: Path, text: str):
+    source = tmp_path / "table.txt"
+    source.write_text(text, encoding="utf-8")
+    return read_table(source)
+
+
+def test_an_indicators_table_under_no_heading_is_labelled_so(tmp_path):
+    document = _read(tmp_path, "2024年某区政府工作报告重点工作责任分解\n"
+                     "序号\t指标\t目标值\n1\t地区生产总值增长\t6%左右\n"
+                     "二、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\n1\t一项任务。\t区发改局\n")
+    assert [(s.kind, s.heading, s.label) for s in document.sections] == [
+        ("indicators", "主要预期指标", "主要预期指标"),
+        ("tasks", "二、王一副区长牵头重点工作", "王一副区长牵头")]
+    assert document.sections[0].tasks[0].units == ()  # it printed no units column
+
+
+def test_an_indicators_header_repeated_at_a_page_break_keeps_its_section(tmp_path):
+    header = "序号\t指标名称\t预期目标\t责任单位\n"
+    document = _read(tmp_path, "一、主要预期指标\n" + header + "1\t甲指标\t5%\t区发改局\n"
+                     + header + "2\t乙指标\t6%\t区财政局\n")
+    assert [(s.kind, [t.number for t in s.tasks]) for s in document.sections] == [
+        ("indicators", [1, 2])]
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("1\t甲指标\t\t区发改局", ":3: indicator 1 has an empty 预期目标 cell"),
+    ("1\t甲指标\t5%\t", ":3: indicator 1 has an empty 责任单位 cell"),
+    ("1\t甲指标", ":3: the task row has 2 columns; missing 预期目标、责任单位"),
+])
+def test_a_bad_indicator_row_is_refused_at_its_line(row, message, tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_text(f"一、主要预期指标\n序号\t指标名称\t预期目标\t责任单位\n{row}\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {source}{message}\n"
+
+
+@pytest.mark.parametrize(("name", "unit", "expected", "text"), [
+    ("地区生产总值增长", "%", "6左右", "地区生产总值增长6%左右"),
+    ("一般公共预算收入", "亿元", "40以上", "一般公共预算收入40亿元以上"),
+    ("研发投入强度", "%", "2.8%", "研发投入强度2.8%"),  # the unit printed twice: once
+    ("居民收入增长", "%", "与经济增长基本同步", "居民收入增长与经济增长基本同步"),
+    ("城镇新增就业", "", "5000人", "城镇新增就业5000人"),
+])
+def test_the_target_reader_reads_an_indicator_as_a_task_would_print_it(name, unit, expected,
+                                                                        text):
+    row = TaskRow(1, 1, name, (), expected=expected, measure_unit=unit)
+    assert indicator_target_text(row) == text
