@@ -3,8 +3,8 @@
 Hypothesis mutates a valid table (cells emptied, dropped, added, numbers broken or repeated,
 units cells scribbled on with separators, marks, brackets and role words, rows merged into
 text) and checks that the reader either returns a task for every row that holds anything, or
-raises an InputError that names the file and a row that exists. Example counts stay small:
-the suite runs on two cores.
+raises an InputError that names the file and a row that exists; some tables start with a
+table of expected indicators. Example counts stay small: the suite runs on two cores.
 """
 
 from __future__ import annotations
@@ -30,9 +30,18 @@ SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
                                            HealthCheck.too_slow])
 
 
-def valid_rows(column_layout: bool) -> list[str]:
-    """Two sections of three task rows each."""
+INDICATOR_HEADER = "序号\t指标名称\t单位\t预期目标\t责任单位"
+INDICATOR_ROWS = ("1\t地区生产总值增长\t%\t6左右\t*区发改局、区统计局",
+                  "2\t一般公共预算收入\t亿元\t40以上\t区财政局",
+                  "3\t居民收入增长\t%\t与经济增长基本同步\t各县、市、区政府")
+
+
+def valid_rows(column_layout: bool, indicators: bool = False) -> list[str]:
+    """Two sections of three task rows each; with INDICATORS, after a titled table of three
+    expected indicators."""
     lines = ["2024年某区政府工作报告重点工作责任分解", ""]
+    if indicators:
+        lines += ["表1 主要预期指标", INDICATOR_HEADER, *INDICATOR_ROWS, ""]
     for numeral, heading in enumerate(SECTIONS):
         lines += [heading, "", COLUMN_HEADER if column_layout else HEADER]
         for number in range(1, 4):
@@ -109,11 +118,11 @@ def _text_place(index: int) -> str:
 
 
 @SETTINGS
-@given(column_layout=st.booleans(),
-       mutations=st.lists(st.tuples(st.integers(0, 5), MUTATIONS), min_size=1, max_size=3))
+@given(column_layout=st.booleans(), indicators=st.booleans(),
+       mutations=st.lists(st.tuples(st.integers(0, 8), MUTATIONS), min_size=1, max_size=3))
 def test_mutated_text_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, column_layout,
-                                                              mutations):
-    lines = valid_rows(column_layout)
+                                                              indicators, mutations):
+    lines = valid_rows(column_layout, indicators)
     for row, mutation in mutations:
         lines = mutate(lines, row, mutation)
     path = tmp_path_factory.mktemp("fuzz") / "table.txt"
@@ -123,9 +132,11 @@ def test_mutated_text_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, 
 
 @settings(SETTINGS, max_examples=30)
 @given(mutations=st.lists(st.tuples(st.integers(0, 5), MUTATIONS.filter(
-    lambda m: m[0] not in ("untab", "blank"))), min_size=1, max_size=2))
-def test_mutated_excel_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, mutations):
-    lines = valid_rows(column_layout=False)
+    lambda m: m[0] not in ("untab", "blank"))), min_size=1, max_size=2),
+    indicators=st.booleans())
+def test_mutated_excel_table_is_read_whole_or_refused_at_a_row(tmp_path_factory, mutations,
+                                                               indicators):
+    lines = valid_rows(column_layout=False, indicators=indicators)
     for row, mutation in mutations:
         lines = mutate(lines, row, mutation)
     path = write_xlsx("\n".join(lines), tmp_path_factory.mktemp("fuzz") / "table.xlsx")
@@ -144,11 +155,13 @@ def test_the_valid_paragraphs_read_whole(tmp_path):
 def test_the_valid_tables_read_whole(tmp_path):
     """The starting points themselves read every row (else the fuzz tests prove nothing)."""
     for column_layout in (False, True):
-        lines = valid_rows(column_layout)
-        path = tmp_path / f"valid-{column_layout}.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        assert len(read_table(path).tasks) == 6
-        assert len([line for line in lines if re.match(r"\d\t", line)]) == 6
+        for indicators in (False, True):
+            lines = valid_rows(column_layout, indicators)
+            path = tmp_path / f"valid-{column_layout}-{indicators}.txt"
+            path.write_text("\n".join(lines), encoding="utf-8")
+            expected = 9 if indicators else 6
+            assert len(read_table(path).tasks) == expected
+            assert len([line for line in lines if re.match(r"\d\t", line)]) == expected
 
 
 PARAGRAPH_TASKS = (
