@@ -99,6 +99,15 @@ def test_the_small_valid_graph_conforms_without_findings():
     assert report.findings == []
 
 
+def test_validation_leaves_the_graph_as_it_was():
+    """pySHACL runs in place (no copy): the shapes must never write to the data graph."""
+    from rdflib.compare import isomorphic
+
+    graph, before = _graph(), _graph()
+    validate_graph(graph)
+    assert isomorphic(graph, before)
+
+
 def test_seed_graph_conforms(seed_build):
     assert seed_build.validation is not None
     assert seed_build.validation.conforms, seed_build.validation.to_text("en")
