@@ -71,8 +71,7 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     in its own named graph, written as corpus.trig, corpus.nq and corpus.ttl with a corpus
     report; a bad document is reported and skipped unless --fail-fast.
     """
-    from dutygraph.build import build as build_graph
-    from dutygraph.build import write_build
+    from dutygraph.build import build_and_write
     from dutygraph.cli_corpus import build_corpus_command, is_corpus
 
     if is_corpus(sources, store):
@@ -82,10 +81,9 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
         return
     source = sources[0]
     with _user_errors():
-        result = build_graph(source, units=units, meta=meta, base=base,
-                             validate=not no_validate, layout=layout,
-                             lead_convention=lead_convention)
-        written = write_build(result, output_dir)
+        result, written = build_and_write(source, output_dir, units=units, meta=meta,
+                                          base=base, validate=not no_validate, layout=layout,
+                                          lead_convention=lead_convention)
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
                f"{report.assignments} assignments, {report.units} units.", err=True)

@@ -1,0 +1,52 @@
+"""background.in_background: the SHACL check of `dutygraph build` runs in a forked process
+while the files are made; its answer and its errors must be the ones a direct call gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dutygraph import background
+from dutygraph.background import in_background
+
+
+def _pid_and_length(items: list) -> tuple[int, int]:
+    return os.getpid(), len(items)
+
+
+def _fail(message: str):
+    raise ValueError(message)
+
+
+def test_the_function_runs_in_another_process_on_the_inherited_argument():
+    items = list(range(1000))
+    with in_background(_pid_and_length, items) as result:
+        pid, length = result()
+    assert length == 1000
+    assert pid != os.getpid()
+    assert background._JOB is None  # the parent keeps no reference to the argument
+
+
+def test_its_exception_reaches_the_caller():
+    with in_background(_fail, "the shapes graph is broken") as result:
+        with pytest.raises(ValueError, match="the shapes graph is broken"):
+            result()
+
+
+def test_without_fork_it_runs_here(monkeypatch):
+    monkeypatch.setattr(background.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with in_background(_pid_and_length, [1, 2]) as result:
+        assert result() == (os.getpid(), 2)
+
+
+def test_the_build_command_reports_the_validation_it_waited_for(tmp_path):
+    from click.testing import CliRunner
+
+    from dutygraph.cli import cli
+
+    from .conftest import SEED
+
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Validated against the SHACL shapes: 0 violations, 13 warnings." in result.output
