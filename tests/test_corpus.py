@@ -165,3 +165,19 @@ def test_a_folder_of_text_and_excel_tables_is_one_corpus(tmp_path):
     assert [p.name for p in expand_sources([folder])] == ["a.txt", "b.xlsx"]
     corpus = build_corpus([folder / "a.txt", folder / "b.xlsx"], jobs=1, lead_convention=None)
     assert [d.ok for d in corpus.documents] == [True, True]
+
+
+def test_a_document_collected_without_indexes_has_the_same_triples():
+    """The corpus collects each document in a TripleSet (no rdflib indexes): the same triples
+    as the Graph a single build makes; validating needs the Graph, so it gets one."""
+    from rdflib import Graph
+
+    from dutygraph.build import build
+    from dutygraph.graph import TripleSet
+
+    indexed = build(SEED, validate=False).graph
+    plain = build(SEED, validate=False, indexed=False).graph
+    assert isinstance(plain, TripleSet)
+    assert len(plain) == len(indexed) == 6114
+    assert set(plain) == set(indexed)
+    assert isinstance(build(SEED, indexed=False).graph, Graph)

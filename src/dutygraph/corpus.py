@@ -10,6 +10,7 @@ government's graph instead of each document's, so the union of all graphs repeat
 from __future__ import annotations
 
 import glob
+import io
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -159,11 +160,13 @@ def _duplicate(outcome: DocumentOutcome, first: str) -> DocumentOutcome:
 
 def build_document(path: Path, options: dict) -> DocumentOutcome:
     """Build one document (in a worker): its N-Quads, or the error that stopped it."""
+    from rdflib.plugins.serializers.nt import NTSerializer
+
     from dutygraph.build import build
     from dutygraph.iris import IriMinter
 
     try:
-        result = build(path, **options)
+        result = build(path, indexed=False, **options)  # indexed all the same if validating
         if result.validation is not None and not result.validation.conforms:
             from dutygraph.validate import ValidationFailed
 
@@ -173,7 +176,9 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
     meta, base = result.meta, options.get("base", DEFAULT_BASE)
     minter = IriMinter(base, meta.government_id, meta.id)
     shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
-    nt = result.graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    stream = io.BytesIO()
+    NTSerializer(result.graph).serialize(stream)  # a Graph or a TripleSet: it iterates them
+    nt = stream.getvalue().decode("utf-8")
     nquads = split_quads(nt, str(minter.document_iri), shared,
                          (f"<{minter.unit_ns}", f"<{minter.person_ns}"))
     return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), shared,
