@@ -101,7 +101,8 @@ def timed_query(data, path: Path, timeout: float) -> dict:
     The query runs in a fork of this process (the dataset shared, copy on write), which is
     killed at the limit: neither engine can be interrupted reliably from inside (Oxigraph's
     Rust code does not return to Python before its first row, and a query without rows never
-    does). The latency is measured inside the fork, so the fork's cost is not counted."""
+    does). The latency is measured inside the fork, so the fork's cost is not counted, nor
+    its copy-on-write faults (see touch_store)."""
     text = path.read_text(encoding="utf-8")
     params = PARAMS.get(path.name)
     read_end, write_end = os.pipe()
@@ -109,6 +110,7 @@ def timed_query(data, path: Path, timeout: float) -> dict:
     if pid == 0:  # the fork: answer, report, exit without running any cleanup
         os.close(read_end)
         try:
+            touch_store(data)
             started = time.perf_counter()
             rows = len(data.query(text, str(path), params).rows)
             os.write(write_end, json.dumps([time.perf_counter() - started, rows]).encode())
@@ -128,6 +130,24 @@ def timed_query(data, path: Path, timeout: float) -> dict:
     finally:
         os.close(read_end)
         os.waitpid(pid, 0)
+
+
+_EVERY_QUAD = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+def touch_store(data) -> None:
+    """Read every quad of an in-memory Oxigraph store once, before the fork's timer starts.
+
+    Reading Oxigraph's in-memory store writes to the pages it reads (reference counts), so in
+    a fresh fork the first query pays a copy-on-write fault for each page it reads: 0.4 s
+    for the first 68,886-task join on 500 documents, where the same query takes 0.17 s in
+    the parent, and in any process that did not fork (`dutygraph query`). One scan of every
+    quad takes those faults outside the measurement. rdflib's and the on-disk store's
+    figures still include their forks' faults."""
+    if data.name == "oxigraph" and not data.on_disk:
+        data.flush()
+        for _ in data.store.query(_EVERY_QUAD):
+            pass
 
 
 # ---------------------------------------------------------------- the driver (parent)
