@@ -14,16 +14,19 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
+from dutygraph.build import build
 from dutygraph.cli import cli
 from dutygraph.export import CONTEXT_FILE, RDF_FORMATS, export, load_context, serialize
 from dutygraph.namespaces import DG, RDF
 
-from .conftest import require_tool
+from .conftest import REPO, require_tool
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 RDFLIB_PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "xml": "xml"}
 RAPPER_PARSERS = {"ttl": "turtle", "nt": "ntriples", "trig": "trig", "xml": "rdfxml"}
+# A document with a table of expected indicators beside its key tasks (issue 7).
+INDICATORS = REPO / "tests" / "cases" / "indicators-titled" / "input.txt"
 
 
 def lowercase_language_tags(graph: Graph) -> Graph:
@@ -98,6 +101,27 @@ def test_jsonld_uses_the_published_context_and_short_names(seed_graph):
     assert not [key for key in keys if ":" in key], sorted(k for k in keys if ":" in k)
     types = {t for node in document["@graph"] for t in _as_list(node.get("type"))}
     assert not [t for t in types if ":" in t]
+
+
+def test_jsonld_of_an_indicators_table_uses_short_names_and_expands_to_the_same_graph():
+    """An indicator row is an IndicatorTask with its cells as printed under short names too
+    (the seed has no indicators table)."""
+    from pyld import jsonld
+
+    graph = build(INDICATORS, validate=False).graph
+    document = json.loads(serialize(graph, "jsonld"))
+    keys = {key for node in document["@graph"] for key in node}
+    assert not [key for key in keys if ":" in key], sorted(k for k in keys if ":" in k)
+    types = {t for node in document["@graph"] for t in _as_list(node.get("type"))}
+    assert not [t for t in types if ":" in t]
+    row = next(node for node in document["@graph"] if "IndicatorTask" in _as_list(node.get("type"))
+               and node["text"] == "地区生产总值增长")
+    assert sorted(row["type"]) == ["IndicatorTask", "Task"]
+    assert (row["expectedValueAsPrinted"], row["measureUnitAsPrinted"],
+            row["indicatorAttribute"]) == ("6左右", "%", "预期性")
+    nquads = jsonld.to_rdf(jsonld.expand(document), {"format": "application/n-quads"})
+    back = Graph().parse(data=nquads, format="nquads")
+    assert isomorphic(lowercase_language_tags(back), lowercase_language_tags(graph))
 
 
 def test_context_names_only_declared_terms():
