@@ -88,6 +88,16 @@ def test_report_lists_the_indicators_table():
     assert "## Tables of expected indicators\n\n- line 3: 表1 主要预期指标" in report.to_markdown()
 
 
+def test_report_sections_table_prints_a_section_without_numeral_as_titled():
+    """Regression: a titled table (no 一、) was printed as "、表1 主要预期指标"."""
+    markdown = build(TITLED, validate=False).report.to_markdown()
+    assert "| 3 | 表1 主要预期指标 | — | 3 |" in markdown
+    assert "| 9 | 表2 重点工作 | — | 2 |" in markdown
+    assert "| 、" not in markdown
+    numbered = build(CASE, validate=False).report.to_markdown()
+    assert "| 3 | 一、2024年主要预期指标 | — | 3 |" in numbered
+
+
 def test_sections_of_a_titled_document_take_their_titles():
     document = read_table(TITLED)
     assert [(s.kind, s.heading, s.leader, len(s.tasks)) for s in document.sections] == [

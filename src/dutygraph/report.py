@@ -136,7 +136,7 @@ def render_markdown(report: BuildReport) -> str:
         notes = [*s.statements]
         if s.missing_numbers:
             notes.append("序号 not printed: " + ", ".join(map(str, s.missing_numbers)))
-        lines.append(f"| {s.line} | {s.numeral}、{s.label} | {s.leader or '—'} | {s.tasks} "
+        lines.append(f"| {s.line} | {_section_name(s)} | {s.leader or '—'} | {s.tasks} "
                      f"| {'; '.join(notes)} |")
     lines += _listing("Names merged into a unit of the unit table",
                       [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
@@ -152,6 +152,11 @@ def render_markdown(report: BuildReport) -> str:
         lines += _listing("Tables of expected indicators", report.indicator_tables)
     lines += _listing("Warnings", report.warnings)
     return "\n".join(lines) + "\n"
+
+
+def _section_name(section: SectionSummary) -> str:
+    """三、王一副区长牵头, or the label alone where no numeral is printed (表1 主要预期指标)."""
+    return f"{section.numeral}、{section.label}" if section.numeral else section.label
 
 
 def _joined(numbers: list[int]) -> str:
