@@ -7,11 +7,13 @@ counts, one row's target and units, what the report says, and what the catalogue
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
 from dutygraph.build import build
 from dutygraph.cli import cli
@@ -26,6 +28,7 @@ from .office_files import write_docx, write_xlsx
 
 CASE = Path(__file__).parent / "cases" / "indicators-and-tasks" / "input.txt"
 TITLED = Path(__file__).parent / "cases" / "indicators-titled" / "input.txt"
+UNITLESS = Path(__file__).parent / "cases" / "indicators-without-units" / "input.txt"
 WRITERS = {"txt": lambda spec, path: spec, "docx": write_docx, "xlsx": write_xlsx}
 # Where the indicators table is printed in each format (the section's first place).
 PLACES = {"txt": "line 3", "docx": "paragraph 2", "xlsx": "table 1, row 3"}
@@ -86,6 +89,27 @@ def test_report_lists_the_indicators_table():
     report = build(TITLED, validate=False).report
     assert report.indicator_tables == ["line 3: 表1 主要预期指标: 3 indicator rows"]
     assert "## Tables of expected indicators\n\n- line 3: 表1 主要预期指标" in report.to_markdown()
+
+
+def test_an_indicators_table_without_units_builds_and_is_written(tmp_path):
+    """The genre often prints indicators with no 责任单位 column: the rows are tasks without
+    units (dgsh:TaskShape allows it of a dg:IndicatorTask alone), and the build writes them."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(UNITLESS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Validated against the SHACL shapes: 0 violations, 0 warnings." in result.output
+    assert "several units and no *" not in result.output  # no unit at all is not that
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    rows = sorted(graph.subjects(RDF.type, DG.IndicatorTask), key=str)
+    assert [(str(graph.value(t, DG.text)), str(graph.value(t, DG.expectedValueAsPrinted)),
+             graph.value(t, PROV.qualifiedAttribution)) for t in rows] == [
+        ("地区生产总值增长", "6左右", None), ("一般公共预算收入", "40以上", None),
+        ("单位GDP能耗下降", "完成市下达任务", None)]
+    assert len(set(graph.subjects(RDF.type, DG.Task))) == 5
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["indicator_tables"] == [
+        "line 3: 一、2024年主要预期指标: 3 indicator rows, no units printed"]
+    assert report["tasks_without_marked_lead"] == []
 
 
 def test_report_sections_table_prints_a_section_without_numeral_as_titled():

@@ -52,9 +52,12 @@ BREAKERS = {
     "TaskShape-text": ("TaskShape", "DELETE WHERE { ex:t1 dg:text ?text }", "dg:text"),
     "TaskShape-number": ("TaskShape", "DELETE WHERE { ex:t1 dg:number ?n }", "dg:number"),
     "TaskShape-section": ("TaskShape", "DELETE WHERE { ex:t1 dg:section ?s }", "dg:section"),
+    # Checked by sh:or (only an indicator row may have no units): the finding names no
+    # property, its message does (see test_an_ordinary_task_without_units_still_violates).
     "TaskShape-units": ("TaskShape",
-                        "DELETE WHERE { ex:t1 prov:qualifiedAttribution ?a . ?a ?p ?o }",
-                        "prov:qualifiedAttribution"),
+                        "DELETE WHERE { ex:t1 prov:qualifiedAttribution ?a . ?a ?p ?o }", ""),
+    "TaskShape-assignment": ("TaskShape", "INSERT DATA { ex:t1 prov:qualifiedAttribution ex:fgj }",
+                             "prov:qualifiedAttribution"),
     "TaskShape-derivation": ("TaskShape", "DELETE WHERE { ex:t1 prov:wasDerivedFrom ?d }",
                              "prov:wasDerivedFrom"),
     "TaskShape-lead-rule": ("TaskShape", "INSERT DATA { ex:t1 dg:leadRule dg:soleUnit }",
@@ -173,6 +176,52 @@ def test_no_lead_without_a_reason_is_a_warning():
     assert report.conforms and len(report.warnings) == 1
 
 
+# An indicator row (issue 7) as src/dutygraph/graph_layouts.py writes it, from a table of
+# expected indicators printed without a 责任单位 column: no units at all.
+INDICATOR_ROW = """
+INSERT DATA {
+    ex:t2 a dg:Task , dg:IndicatorTask ; dg:section ex:s1 ; dg:number 2 ;
+        dg:text "地区生产总值增长"@zh ; dg:sourceLine 5 ; prov:wasDerivedFrom ex:doc ;
+        dg:leadRule dg:noLeadMarked ; dg:expectedValueAsPrinted "6左右"@zh ;
+        dg:measureUnitAsPrinted "%" ; dg:indicatorAttribute "预期性"@zh .
+}"""
+UNITS_MESSAGE = ("a task needs at least one responsible unit with a role "
+                 "(prov:qualifiedAttribution, a dg:Assignment); only an indicator row "
+                 "(dg:IndicatorTask) may have none")
+
+
+def test_an_indicator_row_without_units_conforms():
+    report = validate_graph(_graph(INDICATOR_ROW))
+    assert report.findings == [], report.to_text("en")
+
+
+def test_an_ordinary_task_without_units_still_violates():
+    report = validate_graph(_graph(INDICATOR_ROW + " ; " + BREAKERS["TaskShape-units"][1]))
+    [violation] = report.violations
+    assert (violation.shape, violation.where["en"]) == ("dgsh:TaskShape", "task 一-1 (line 4)")
+    assert violation.message["en"] == UNITS_MESSAGE
+    assert violation.message["zh"].startswith("重点工作必须至少有一个承担角色的责任单位")
+
+
+def test_the_same_row_not_typed_an_indicator_row_needs_units():
+    report = validate_graph(_graph(
+        INDICATOR_ROW + " ; DELETE DATA { ex:t2 a dg:IndicatorTask }"))
+    assert [(f.shape, f.where["en"], f.path, f.message["en"]) for f in report.violations] == [
+        ("dgsh:TaskShape", "task 一-2 (line 5)", "", UNITS_MESSAGE)]
+
+
+@pytest.mark.parametrize(("update", "path"), [
+    ("DELETE DATA { ex:t2 dg:expectedValueAsPrinted \"6左右\"@zh }", "dg:expectedValueAsPrinted"),
+    ("INSERT DATA { ex:t2 dg:measureUnitAsPrinted \"亿元\" }", "dg:measureUnitAsPrinted"),
+    ("INSERT DATA { ex:t2 dg:indicatorAttribute \"binding\"@en }", "dg:indicatorAttribute"),
+])
+def test_an_indicator_row_keeps_its_cells_as_printed(update, path):
+    report = validate_graph(_graph(INDICATOR_ROW + " ; " + update))
+    assert not report.conforms
+    assert {(f.shape, f.path) for f in report.violations
+            if f.shape == "dgsh:IndicatorTaskShape"} == {("dgsh:IndicatorTaskShape", path)}
+
+
 # ---- the command and the build ---------------------------------------------------------
 
 def _write(tmp_path, update="", name="graph.ttl"):
@@ -222,8 +271,8 @@ def test_build_command_refuses_then_writes_with_no_validate(tmp_path, monkeypatc
 
     original = dutygraph.build.document_graph
 
-    def broken(*args):
-        graph = original(*args)
+    def broken(*args, **kwargs):
+        graph = original(*args, **kwargs)
         graph.update(PREFIXES + "DELETE WHERE { ?task dg:number 5 ; dg:sourceLine ?line }")
         return graph
 

@@ -83,7 +83,10 @@ def build_report(
         unlisted_units=dict(sorted(unlisted.items(), key=lambda item: item[1][0])),
         merged_names=dict(sorted(merged.items())),
         units_named_twice=twice,
-        tasks_without_marked_lead=[t.row.line for t in tasks if t.lead_rule == NO_LEAD_MARKED],
+        # A row with no units at all (an indicator row of a table printed without a units
+        # column) has no lead to mark: it is not one of these.
+        tasks_without_marked_lead=[t.row.line for t in tasks
+                                   if t.lead_rule == NO_LEAD_MARKED and t.assignments],
         warnings=[f"{w.line}: {w.text}" for w in document.warnings],
         format=document.format, layout=document.layout,
         lead_convention=document.lead_convention, detected=dict(document.detected),
@@ -99,8 +102,9 @@ def build_report(
             where = (f"table {section.table}, row {section.line}" if section.table is not None
                      else f"{'paragraph' if document.format == 'docx' else 'line'} "
                      f"{section.line}")
+            unitless = "" if any(task.units for task in section.tasks) else ", no units printed"
             report.indicator_tables.append(
-                f"{where}: {section.heading}: {len(section.tasks)} indicator rows")
+                f"{where}: {section.heading}: {len(section.tasks)} indicator rows{unitless}")
     return report
 
 
