@@ -30,9 +30,9 @@ Striping = 0
 ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
 CaseMode = 2
-DirsAllowed = ., {db}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
+DirsAllowed = ., {db}{dirs_allowed}
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty_buffers}
 CheckpointInterval = 0
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
@@ -55,18 +55,24 @@ def _free_port() -> int:
 class Virtuoso:
     """Start with start(), stop with stop(); endpoint and store_url for the client."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, dirs_allowed: tuple[Path, ...] = (), buffers: int = 10000):
         self.folder = folder
+        self.dirs_allowed = dirs_allowed  # folders the bulk loader may read, beside the database
+        self.buffers = buffers  # 8 kB pages in memory; Virtuoso's tuning guide: ~2/3 of its RAM
         self.sql_port, self.http_port = _free_port(), _free_port()
         self.user, self.password = "dba", secrets.token_urlsafe(12)
         self.endpoint = f"http://127.0.0.1:{self.http_port}/sparql"
         self.store_url = f"http://127.0.0.1:{self.http_port}/sparql-graph-crud-auth"
+        self.sql_address = f"127.0.0.1:{self.sql_port}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Virtuoso:
         ini = self.folder / "virtuoso.ini"
+        extra = "".join(f", {folder}" for folder in self.dirs_allowed)
         ini.write_text(INI.format(db=self.folder, sql_port=self.sql_port,
-                                  http_port=self.http_port), encoding="utf-8")
+                                  http_port=self.http_port, dirs_allowed=extra,
+                                  buffers=self.buffers, dirty_buffers=self.buffers * 3 // 5),
+                       encoding="utf-8")
         self.process = subprocess.Popen(
             [shutil.which("virtuoso-t"), "+configfile", str(ini), "+foreground"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -215,3 +215,7 @@ from dutygraph.cli_publish import export, validate  # noqa: E402
 
 cli.add_command(validate)
 cli.add_command(export)
+
+from dutygraph.cli_bulkload import load  # noqa: E402
+
+cli.add_command(load)

@@ -1,0 +1,246 @@
+"""A corpus into Virtuoso by its bulk loader (ld_add, rdf_loader_run, checkpoint), run through
+isql: the fast path for millions of quads, where push's Graph Store Protocol sends one graph per
+request.
+
+Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met here:
+- isql takes a password on its command line (which `ps` shows) or at its prompt, nowhere else:
+  it is started on a pseudo-terminal and the password is typed at the prompt. isql first tries
+  to log in without one, so the server logs one "Incorrect login" per load (a success resets
+  its count; four failures in a row lock the client's address out for 60 s).
+- The server reads the files itself: the path must be one the server sees, in a folder that
+  DirsAllowed in its virtuoso.ini lists (else FA003 "denied due to access control in ini file").
+- ld_add ignores a file already in DB.DBA.load_list, loaded or not: its row is deleted first,
+  so loading again loads again.
+- rdf_loader_run leaves a file it cannot find in state 0, without an error; a parse error stops
+  the file at that line and lands in ll_error. Both are checked after the run.
+- N-Quads and TriG keep their graph names: the graph given to ld_add only receives triples
+  outside any named graph.
+- rdf_loader_run writes without a transaction log: the checkpoint after it makes the load last.
+- isql expands $words as macros: macro substitution is switched off for the script.
+- UTF-8 files load as they are: Chinese arrives intact (tests/test_bulkload.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shutil
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutygraph.endpoint import EndpointError
+from dutygraph.errors import InputError
+from dutygraph.namespaces import DEFAULT_BASE
+
+LOADABLE_SUFFIXES = (".nq", ".trig")  # the corpus's formats that keep named graphs
+DEFAULT_SERVER = "127.0.0.1:1111"  # Virtuoso's SQL port
+DEFAULT_GRAPH = f"{DEFAULT_BASE}default/graph"  # for triples a file puts in no named graph
+ISQL = "isql-vt"  # Debian's name for Virtuoso's isql
+_PROMPT = b"Enter password for"
+_ERROR = re.compile(r"\*\*\* Error (\S+): (.*)")
+_DENIED = "FA003"
+
+
+class BulkLoadError(EndpointError):
+    """Virtuoso did not load a file, or refused a step of the load."""
+
+
+@dataclass
+class BulkLoadResult:
+    """What a load did: the files, each graph's quads in the files and in the store
+    afterwards, and the seconds the isql session took (clear, register, load, checkpoint)."""
+
+    files: list[Path]
+    file_quads: dict[str, int]
+    store_quads: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def quads(self) -> int:
+        """Quads in the store afterwards, in the graphs the files hold."""
+        return sum(self.store_quads.values())
+
+
+def bulk_load(source: str | Path, user: str, password: str, server: str = DEFAULT_SERVER, *,
+              replace: bool = True, isql: str = ISQL,
+              default_graph: str = DEFAULT_GRAPH) -> BulkLoadResult:
+    """Load SOURCE (a .nq or .trig file, or a folder of them) into the Virtuoso whose SQL port
+    is SERVER (HOST:PORT), each graph replacing the server's graph of that name (unless
+    replace=False, which adds to it); BulkLoadError names the file Virtuoso did not load."""
+    files = corpus_files(source)
+    result = BulkLoadResult(files, graph_counts(files, default_graph))
+    script = load_script(files, list(result.file_quads), default_graph, replace)
+    started = time.perf_counter()
+    output = run_isql(script, server, user, password, isql)
+    result.seconds = time.perf_counter() - started
+    check_files(files, output)
+    result.store_quads = store_counts(output, result.file_quads)
+    return result
+
+
+def corpus_files(source: str | Path) -> list[Path]:
+    """The files to load, absolute: SOURCE itself, or a folder's .nq files (its .trig files if
+    it has none: a build's folder has both, the same quads twice)."""
+    path = Path(source).resolve()
+    if path.is_dir():
+        for suffix in LOADABLE_SUFFIXES:
+            found = sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
+            if found:
+                return found
+        raise InputError(source, None, "no .nq or .trig file in this folder (dutygraph build "
+                         "with several sources writes corpus.nq and corpus.trig)")
+    if not path.is_file():
+        raise InputError(source, None, "no such file")
+    if path.suffix not in LOADABLE_SUFFIXES:
+        raise InputError(source, None, "the bulk loader takes N-Quads (.nq) or TriG (.trig), "
+                         "which keep each document's graph")
+    return [path]
+
+
+def graph_counts(files: list[Path], default_graph: str) -> dict[str, int]:
+    """Each graph's quads in FILES, read here first: a file that does not parse is reported
+    with its line before the server is touched."""
+    import pyoxigraph as ox
+
+    from dutygraph.store import rdf_format
+
+    counts: dict[str, int] = {}
+    for path in files:
+        try:
+            for quad in ox.parse(path=str(path), format=rdf_format(path)):
+                graph = default_graph if isinstance(quad.graph_name, ox.DefaultGraph) \
+                    else quad.graph_name.value
+                counts[graph] = counts.get(graph, 0) + 1
+        except SyntaxError as error:
+            raise InputError(path, getattr(error, "lineno", None),
+                             f"not valid RDF: {error.msg}") from None
+    return counts
+
+
+def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool) -> str:
+    """The isql script: clear the graphs, register the files, load, checkpoint, then print each
+    file's state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
+    lines = ["SET MACRO_SUBSTITUTION OFF;"]
+    if replace:
+        lines += [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in graphs]
+    for path in files:
+        lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
+                  f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]
+    lines += ["rdf_loader_run();", "checkpoint;"]
+    lines += [f"SELECT 'DG-FILE|{i}|' || cast(ll_state AS varchar) || '|' || "
+              f"coalesce(ll_error, '') FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};"
+              for i, path in enumerate(files)]
+    lines += [f'SPARQL SELECT "DG-GRAPH|{i}|" (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> '
+              "{ ?s ?p ?o } };" for i, graph in enumerate(graphs)]
+    return "\n".join(lines) + "\n"
+
+
+def _sql(text: str) -> str:
+    """TEXT as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQL) -> str:
+    """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in.
+    The password is typed at isql's prompt on a pseudo-terminal, never put on its command line;
+    an SQL error in the script raises BulkLoadError."""
+    program = shutil.which(isql)
+    if program is None:
+        raise BulkLoadError(f"{isql} is not installed: it comes with Debian's "
+                            "virtuoso-opensource (or pass the path of Virtuoso's isql)")
+    host, _, port = server.rpartition(":")
+    if not host or not port.isdigit():
+        raise BulkLoadError(f"{server!r} is not HOST:PORT (Virtuoso's SQL port, 1111 by default)")
+    with tempfile.TemporaryDirectory(prefix="dutygraph-isql-") as folder:
+        script_file = Path(folder) / "load.sql"
+        script_file.write_text(script, encoding="utf-8")
+        argv = [program, "-H", host, "-S", port, "-U", user, "VERBOSE=OFF", "BANNER=OFF",
+                f"exec=LOAD {script_file};"]
+        output = _converse(argv, password, server, user)
+    errors = _ERROR.findall(output)
+    if errors:
+        raise _error(server, *errors[0])
+    return output
+
+
+def _converse(argv: list[str], password: str, server: str, user: str) -> str:
+    """Run ARGV on a pseudo-terminal, answer its password prompt once; return its output after
+    the prompt (isql's failed attempt without a password comes before it)."""
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: isql, with the terminal as its controlling tty
+        try:
+            os.execv(argv[0], argv)
+        finally:
+            os._exit(127)
+    output = bytearray()
+    answered = False
+    try:
+        while True:
+            ready, _, _ = select.select([terminal], [], [], 1.0)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(terminal, 65536)
+            except OSError:  # EIO: isql has exited and closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+            prompts = output.count(_PROMPT)
+            if prompts == 1 and not answered:
+                os.write(terminal, password.encode("utf-8") + b"\n")
+                answered = True
+            elif prompts > 1:  # asked again: the password was refused
+                os.kill(pid, signal.SIGTERM)
+                raise BulkLoadError(f"{server}: the server refused the login of {user!r} "
+                                    "(wrong user or password)")
+    finally:
+        os.close(terminal)
+        os.waitpid(pid, 0)
+    text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    if not answered:
+        error = _ERROR.search(text)
+        raise _error(server, *error.groups()) if error else \
+            BulkLoadError(f"{server}: isql did not ask for a password: {text.strip()[-300:]}")
+    return text.split(_PROMPT.decode(), 1)[1]
+
+
+def _error(server: str, state: str, message: str) -> BulkLoadError:
+    """An isql error line as the error to raise: a refused folder says where to allow it."""
+    message = message.strip()
+    if _DENIED in message:
+        return BulkLoadError(f"{server}: {message}: add the folder to DirsAllowed in the "
+                             "server's virtuoso.ini and restart it")
+    if state.startswith("08") or "Connect failed" in message:
+        return BulkLoadError(f"{server}: cannot connect: {message}")
+    return BulkLoadError(f"{server}: Virtuoso answered {state}: {message}")
+
+
+def check_files(files: list[Path], output: str) -> None:
+    """Raise BulkLoadError for the first file the loader did not load (DG-FILE lines)."""
+    states = {int(i): (state, error.strip())
+              for i, state, error in re.findall(r"^DG-FILE\|(\d+)\|(\d+)\|(.*)$", output, re.M)}
+    for i, path in enumerate(files):
+        state, error = states.get(i, ("", ""))
+        if error and _DENIED in error:
+            raise BulkLoadError(f"{path}: Virtuoso refused the folder ({error}): add "
+                                f"{path.parent} to DirsAllowed in the server's virtuoso.ini "
+                                "and restart it")
+        if error:
+            raise BulkLoadError(f"{path}: Virtuoso did not load the file: {error}")
+        if state != "2":
+            raise BulkLoadError(f"{path}: Virtuoso did not load the file (load_list state "
+                                f"{state or 'missing'}): is this path the same on the "
+                                "server's machine, and readable by the server?")
+
+
+def store_counts(output: str, file_quads: dict[str, int]) -> dict[str, int]:
+    """Each graph's quads in the store, from the DG-GRAPH lines (graphs in file order)."""
+    counts = {int(i): int(n) for i, n in re.findall(r"^DG-GRAPH\|(\d+)\|\s+(\d+)", output, re.M)}
+    return {graph: counts.get(i, 0) for i, graph in enumerate(file_quads)}

@@ -1,0 +1,142 @@
+"""Virtuoso's bulk loader gets a corpus in whole: the same answers and the same quads per graph
+as the local store, Chinese byte for byte, and the password never on a command line."""
+
+from __future__ import annotations
+
+import stat
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.bulkload import BulkLoadError, bulk_load, check_files, corpus_files, run_isql
+from dutygraph.cli import cli
+from dutygraph.corpus import build_corpus, write_corpus
+from dutygraph.endpoint import remote_query
+from dutygraph.errors import InputError
+from dutygraph.query import read_query, run_query
+from dutygraph.store import open_dataset
+
+from .conftest import QUERIES, REPO, SEED, require_tool
+from .virtuoso import Virtuoso
+
+SOURCES = [REPO / "tests" / "corpus" / "ouhai-2023-key-tasks.txt", SEED,
+           REPO / "tests" / "corpus" / "ouhai-2025-key-tasks.txt"]
+PER_GRAPH = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER "
+             "(STRSTARTS(STR(?g), \"https://w3id.org/dutygraph/\")) } GROUP BY ?g ORDER BY ?g")
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    """The three documents written as corpus.nq and corpus.trig."""
+    folder = tmp_path_factory.mktemp("bulk-corpus")
+    write_corpus(build_corpus(SOURCES, jobs=1), folder, formats=("nq", "trig"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local(corpus_dir):
+    """The corpus in the local Oxigraph store, as `dutygraph query` reads it."""
+    return open_dataset(corpus_dir / "corpus.nq")
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory, corpus_dir):
+    """A throwaway Virtuoso that may read CORPUS_DIR, with the corpus bulk-loaded by the CLI."""
+    require_tool("virtuoso-t")
+    require_tool("isql-vt")
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso-bulk"), dirs_allowed=(corpus_dir,))
+    server.start()
+    try:
+        env = {"DUTYGRAPH_ENDPOINT_USER": server.user,
+               "DUTYGRAPH_ENDPOINT_PASSWORD": server.password}
+        result = CliRunner(env=env).invoke(cli, [
+            "load", str(corpus_dir / "corpus.nq"), "--server", server.sql_address])
+        assert result.exit_code == 0, result.output
+        assert "Loaded 1 file(s)" in result.stderr and "Warning" not in result.stderr
+        assert server.password not in result.output
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("name", ["unit_pairs.rq", "tasks.rq"])
+def test_catalogue_answer_equals_local_answer_byte_for_byte(virtuoso, local, name):
+    text = read_query(QUERIES / name)
+    mine = run_query(local, text, name)
+    theirs = remote_query(virtuoso.endpoint, text, name)
+    assert theirs.columns == mine.columns
+    assert len(mine.rows) > 100
+    # Sorted: tasks.rq orders within a document, and rows of two documents tie.
+    assert sorted([str(v).encode() for v in row] for row in theirs.rows) == \
+        sorted([str(v).encode() for v in row] for row in mine.rows)
+
+
+def test_every_graph_has_the_local_quad_count(virtuoso, local):
+    theirs = remote_query(virtuoso.endpoint, PER_GRAPH).rows
+    mine = run_query(local, PER_GRAPH).rows
+    assert len(mine) == 4  # three documents and their government's graph
+    assert theirs == mine
+
+
+def test_loading_trig_again_replaces_the_graphs(virtuoso, corpus_dir, local):
+    result = bulk_load(corpus_dir, virtuoso.user, virtuoso.password, virtuoso.sql_address)
+    assert [p.name for p in result.files] == ["corpus.nq"]  # not the same quads twice
+    result = bulk_load(corpus_dir / "corpus.trig", virtuoso.user, virtuoso.password,
+                       virtuoso.sql_address)
+    assert result.store_quads == result.file_quads
+    assert result.quads == len(local) and result.seconds > 0
+    assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
+
+
+def test_a_wrong_password_is_refused_without_showing_it(virtuoso, corpus_dir):
+    # Last of the tests on the server: a refusal counts towards Virtuoso's lock-out.
+    env = {"DUTYGRAPH_ENDPOINT_USER": "dba", "DUTYGRAPH_ENDPOINT_PASSWORD": "wrong-secret"}
+    result = CliRunner(env=env).invoke(cli, [
+        "load", str(corpus_dir), "--server", virtuoso.sql_address])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {virtuoso.sql_address}: the server refused the login of "
+                             "'dba' (wrong user or password)\n")
+
+
+def test_the_password_reaches_isql_at_its_prompt_not_in_its_arguments(tmp_path):
+    # A stand-in for isql: asks for the password on its terminal as isql does, and tells what
+    # it got and how it was called.
+    fake = tmp_path / "fake-isql"
+    fake.write_text(f"#!{sys.executable}\nimport getpass, sys\n"
+                    "print('*** Error 28000: Bad login')\n"
+                    "typed = getpass.getpass('Enter password for dba :')\n"
+                    "print('argv', sys.argv[1:])\nprint('typed', typed)\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    output = run_isql("SELECT 1;", "127.0.0.1:1111", "dba", "s3cret 中", str(fake))
+    argv_line, typed_line = output.strip().splitlines()[-2:]
+    assert typed_line == "typed s3cret 中"
+    assert "s3cret" not in argv_line and "-U', 'dba'" in argv_line
+
+
+def test_a_refused_folder_says_to_allow_it_in_dirs_allowed(tmp_path):
+    path = tmp_path / "corpus.nq"
+    output = (f"DG-FILE|0|2|42000 FA003: Access to '{path}' is denied due to access control "
+              "in ini file\n")
+    with pytest.raises(BulkLoadError, match=f"add {tmp_path} to DirsAllowed"):
+        check_files([path], output)
+
+
+def test_a_file_the_server_cannot_see_is_reported(tmp_path):
+    with pytest.raises(BulkLoadError, match=r"load_list state 0.*same on the server's machine"):
+        check_files([tmp_path / "corpus.nq"], "DG-FILE|0|0|\n")
+
+
+def test_a_file_that_does_not_parse_is_refused_before_the_server_is_asked(tmp_path):
+    bad = tmp_path / "corpus.nq"
+    bad.write_text('<http://a> <http://b> "unterminated <http://g> .\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"corpus.nq:1: not valid RDF"):
+        bulk_load(bad, "dba", "x", "127.0.0.1:1")
+
+
+def test_only_quads_files_are_taken(tmp_path):
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"N-Quads .* or TriG"):
+        corpus_files(tmp_path / "graph.ttl")
+    with pytest.raises(InputError, match=r"no \.nq or \.trig file"):
+        corpus_files(tmp_path)
