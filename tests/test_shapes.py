@@ -157,8 +157,9 @@ def test_several_leads_are_a_warning_not_a_violation():
     assert report.conforms
     [warning] = report.warnings
     assert warning.text("en") == (
-        "task 一-1 (line 4): the task has 2 lead units, not one, and no recorded reason "
-        "(dg:noLeadMarked)")
+        "task 一-1 (line 4): the task has several lead units, not one, and no recorded reason "
+        "(dg:noLeadMarked) [prov:qualifiedAttribution]")
+    assert warning.shape == "dgsh:TaskLeadShape"
 
 
 def test_no_lead_with_the_recorded_reason_is_no_warning():
@@ -174,6 +175,9 @@ def test_no_lead_without_a_reason_is_a_warning():
         "DELETE DATA { ex:t1-1 prov:hadRole dg:lead } ;"
         "INSERT DATA { ex:t1-1 prov:hadRole dg:coResponsible }"))
     assert report.conforms and len(report.warnings) == 1
+    assert report.warnings[0].message == {
+        "en": "the task has no lead unit, and no recorded reason (dg:noLeadMarked)",
+        "zh": "该项工作没有牵头单位，且未记录原因（dg:noLeadMarked）"}
 
 
 # An indicator row (issue 7) as src/dutygraph/graph_layouts.py writes it, from a table of
