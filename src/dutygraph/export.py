@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -92,21 +93,28 @@ def _by_oxigraph(graph: Graph, fmt: str, graph_name: str | None, ntriples: str) 
     some 100 times faster than rdflib's writers (0.1–0.15 s for one document's Turtle or TriG;
     rdflib's RDF/XML also orders subjects by hash). Oxigraph writes language tags in lower
     case (zh-latn-pinyin), as RDF 1.1 allows."""
-    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    triples = _parsed(ntriples)
     if fmt == "trig":
         name = ox.NamedNode(graph_name or default_graph_name(graph))
-        triples = (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-    return ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=used_prefixes(graph))
+        triples = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+    prefixes = used_prefixes(ntriples, tuple(graph.namespaces()))
+    return ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
 
 
-def used_prefixes(graph: Graph) -> dict[str, str]:
-    """The graph's bound prefixes that some IRI in it starts with (rdflib binds dozens)."""
-    iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
-    iris |= {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
-    namespaces = {str(namespace): prefix for prefix, namespace in graph.namespaces()
+@lru_cache(maxsize=1)
+def _parsed(ntriples: str) -> list:
+    """The N-Triples parsed once for the three formats a build writes from them."""
+    return list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+
+
+@lru_cache(maxsize=1)
+def used_prefixes(ntriples: str, bindings: tuple) -> dict[str, str]:
+    """Of the BINDINGS (prefix, namespace), those that some IRI of the N-Triples starts with
+    (rdflib binds dozens); found in the text, every IRI there being written <…>."""
+    namespaces = {str(namespace): prefix for prefix, namespace in bindings
                   if prefix and prefix != "xml"}
-    used = {namespace for namespace in namespaces if any(iri.startswith(namespace) for iri in iris)}
-    return {namespaces[namespace]: namespace for namespace in sorted(used)}
+    used = sorted(namespace for namespace in namespaces if f"<{namespace}" in ntriples)
+    return {namespaces[namespace]: namespace for namespace in used}
 
 
 def load_context() -> dict:
