@@ -4,6 +4,7 @@ as the local store, Chinese byte for byte, and the password never on a command l
 from __future__ import annotations
 
 import stat
+import subprocess
 import sys
 
 import pytest
@@ -99,18 +100,22 @@ def test_a_wrong_password_is_refused_without_showing_it(virtuoso, corpus_dir):
                              "'dba' (wrong user or password)\n")
 
 
-def test_the_password_reaches_isql_at_its_prompt_not_in_its_arguments(tmp_path):
+def test_the_password_reaches_isql_at_its_prompt_only(tmp_path, monkeypatch):
     # A stand-in for isql: asks for the password on its terminal as isql does, and tells what
-    # it got and how it was called.
+    # it got, how it was called and whether its environment holds the password.
+    monkeypatch.setenv("DUTYGRAPH_ENDPOINT_PASSWORD", "s3cret 中")
     fake = tmp_path / "fake-isql"
-    fake.write_text(f"#!{sys.executable}\nimport getpass, sys\n"
+    fake.write_text(f"#!{sys.executable}\nimport getpass, os, sys\n"
                     "print('*** Error 28000: Bad login')\n"
                     "typed = getpass.getpass('Enter password for dba :')\n"
-                    "print('argv', sys.argv[1:])\nprint('typed', typed)\n", encoding="utf-8")
+                    "print('argv', sys.argv[1:])\n"
+                    "print('env', 's3cret' in repr(os.environ))\n"
+                    "print('typed', typed)\n", encoding="utf-8")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     output = run_isql("SELECT 1;", "127.0.0.1:1111", "dba", "s3cret 中", str(fake))
-    argv_line, typed_line = output.strip().splitlines()[-2:]
+    argv_line, env_line, typed_line = output.strip().splitlines()[-3:]
     assert typed_line == "typed s3cret 中"
+    assert env_line == "env False"
     assert "s3cret" not in argv_line and "-U', 'dba'" in argv_line
 
 
@@ -140,3 +145,16 @@ def test_only_quads_files_are_taken(tmp_path):
         corpus_files(tmp_path / "graph.ttl")
     with pytest.raises(InputError, match=r"no \.nq or \.trig file"):
         corpus_files(tmp_path)
+
+
+def test_the_loader_benchmark_runs_on_two_documents(tmp_path):
+    require_tool("virtuoso-t")
+    process = subprocess.run(
+        [sys.executable, "-m", "benchmarks.virtuoso_load", "--sizes", "2", "--push-size", "2",
+         "--workdir", str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr
+    row = next(line for line in process.stdout.splitlines() if line.startswith("| 2 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[-1] == "yes"  # Virtuoso's answer is Oxigraph's
+    assert float(cells[2]) > 0 and float(cells[5]) > 0  # bulk load and push both timed
+    assert "load average" in process.stdout

@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutygraph.endpoint import EndpointError
+from dutygraph.endpoint import PASSWORD_VARIABLE, EndpointError
 from dutygraph.errors import InputError
 from dutygraph.namespaces import DEFAULT_BASE
 
@@ -172,10 +172,11 @@ def _converse(argv: list[str], password: str, server: str, user: str) -> str:
     the prompt (isql's failed attempt without a password comes before it)."""
     import pty
 
+    environment = {k: v for k, v in os.environ.items() if k != PASSWORD_VARIABLE}
     pid, terminal = pty.fork()
     if pid == 0:  # the child: isql, with the terminal as its controlling tty
         try:
-            os.execv(argv[0], argv)
+            os.execve(argv[0], argv, environment)
         finally:
             os._exit(127)
     output = bytearray()
