@@ -126,7 +126,8 @@ def load_script(files: list[Path], graphs: list[str], default_graph: str, replac
     file's state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
     lines = ["SET MACRO_SUBSTITUTION OFF;"]
     if replace:
-        lines += [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in graphs]
+        # Without the transaction log, as the loader itself writes: the checkpoint keeps both.
+        lines += ["log_enable(3, 1);"] + [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in graphs]
     for path in files:
         lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
                   f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]
@@ -198,18 +199,24 @@ def _converse(argv: list[str], password: str, server: str, user: str) -> str:
                 os.write(terminal, password.encode("utf-8") + b"\n")
                 answered = True
             elif prompts > 1:  # asked again: the password was refused
-                os.kill(pid, signal.SIGTERM)
                 raise BulkLoadError(f"{server}: the server refused the login of {user!r} "
                                     "(wrong user or password)")
     finally:
         os.close(terminal)
-        os.waitpid(pid, 0)
+        _reap(pid)
     text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
     if not answered:
         error = _ERROR.search(text)
         raise _error(server, *error.groups()) if error else \
             BulkLoadError(f"{server}: isql did not ask for a password: {text.strip()[-300:]}")
     return text.split(_PROMPT.decode(), 1)[1]
+
+
+def _reap(pid: int) -> None:
+    """Wait for the child PID, stopping it first if it still runs (we are leaving early)."""
+    if os.waitpid(pid, os.WNOHANG) == (0, 0):
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
 
 
 def _error(server: str, state: str, message: str) -> BulkLoadError:
