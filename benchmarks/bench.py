@@ -263,6 +263,8 @@ def report(results: dict) -> str:
 
 
 def _max_query(config: dict, timeout: float) -> str:
+    if not config["queries"]:  # --queries matched none: a build-only run
+        return "-"
     if any(q["timed_out"] for q in config["queries"].values()):
         return f"> {timeout:g}"
     return _latency(max(config["queries"].values(), key=lambda q: q["s"]), timeout)

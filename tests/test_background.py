@@ -1,9 +1,10 @@
-"""background.in_background: the SHACL check of `dutygraph build` runs in a forked process
-while the files are made; its answer and its errors must be the ones a direct call gives."""
+"""background.in_background: `dutygraph build` runs its SHACL check in a forked process while
+it makes the files; the answer and the errors must be the ones a direct call gives."""
 
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -19,19 +20,35 @@ def _fail(message: str):
     raise ValueError(message)
 
 
+def _sleep_then_touch(seconds: float, path: str) -> None:
+    time.sleep(seconds)
+    open(path, "w").close()
+
+
 def test_the_function_runs_in_another_process_on_the_inherited_argument():
     items = list(range(1000))
     with in_background(_pid_and_length, items) as result:
         pid, length = result()
     assert length == 1000
     assert pid != os.getpid()
-    assert background._JOB is None  # the parent keeps no reference to the argument
 
 
 def test_its_exception_reaches_the_caller():
     with in_background(_fail, "the shapes graph is broken") as result:
         with pytest.raises(ValueError, match="the shapes graph is broken"):
             result()
+
+
+def test_leaving_early_stops_the_process(tmp_path):
+    """An error in the build (bad input) must not wait for, or leave behind, the check."""
+    mark = tmp_path / "finished"
+    started = time.perf_counter()
+    with pytest.raises(KeyError):
+        with in_background(_sleep_then_touch, 5, str(mark)):
+            raise KeyError("the build failed first")
+    assert time.perf_counter() - started < 2
+    time.sleep(0.2)
+    assert not mark.exists()
 
 
 def test_without_fork_it_runs_here(monkeypatch):

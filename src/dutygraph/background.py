@@ -4,35 +4,51 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
-# The job a forked worker runs: set just before the fork, so the worker inherits the argument
-# (a whole rdflib graph) instead of receiving it pickled.
-_JOB: tuple[Callable, Any] | None = None
-
 
 @contextmanager
-def in_background(function: Callable, argument: Any) -> Iterator[Callable[[], Any]]:
-    """Start FUNCTION(ARGUMENT) in a forked process; yield a callable that waits for its
-    result (or raises its exception). Where processes cannot be forked (Windows, macOS by
-    default) the callable runs FUNCTION here instead: the same answer, one core."""
+def in_background(function: Callable, *args: Any) -> Iterator[Callable[[], Any]]:
+    """Start FUNCTION(*ARGS) in a forked process; yield a callable that waits for its result
+    (or raises its exception). The process inherits ARGS (a whole rdflib graph, say) instead
+    of receiving them pickled; only the result comes back pickled. Leaving the block before
+    asking for the result (an error here) stops the process. Where processes cannot be forked
+    (Windows, macOS by default) the callable runs FUNCTION here instead: the same answer."""
     if "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda: function(argument)
+        yield lambda: function(*args)
         return
-    global _JOB
-    _JOB = (function, argument)
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_answer, args=(sending, function, *args), daemon=True)
+    process.start()
+    sending.close()
+
+    def result() -> Any:
+        try:
+            succeeded, value = receiving.recv()
+        except EOFError:
+            process.join()
+            raise RuntimeError(f"{function.__name__} ended in its process without an answer "
+                               f"(exit code {process.exitcode})") from None
+        if succeeded:
+            return value
+        raise value
+
     try:
-        # A fork-context pool starts its worker inside submit, before its manager thread.
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            future = pool.submit(_run_inherited_job)
-            _JOB = None
-            yield future.result
+        yield result
     finally:
-        _JOB = None
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        receiving.close()
 
 
-def _run_inherited_job() -> Any:
-    function, argument = _JOB
-    return function(argument)
+def _answer(sending, function: Callable, *args: Any) -> None:
+    """In the forked process: send (True, result) or (False, the exception raised)."""
+    try:
+        answer = (True, function(*args))
+    except BaseException as error:  # the caller re-raises it
+        answer = (False, error)
+    sending.send(answer)
+    sending.close()

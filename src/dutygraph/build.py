@@ -66,16 +66,23 @@ def build(
 
 def build_and_write(source: str | Path, outdir: str | Path, *, validate: bool = True,
                     **options) -> tuple[BuildResult, list[Path]]:
-    """build, then write_build, as `dutygraph build` does, in less time: the SHACL check runs
-    in a second process (the machine's other core) while the files are made, then the files
-    are written only if it passes. OPTIONS are build's. Raises as build and write_build do."""
-    result = build(source, validate=False, **options)
+    """build, then write_build, as `dutygraph build` does, in less time: a second process (the
+    machine's other core) builds the same graph and runs the SHACL check while this one builds
+    and makes the files, which are written only if the check passes. The build is
+    deterministic (tests/test_output.py), so the graph checked is the graph written. OPTIONS
+    are build's. Raises as build and write_build do."""
     if not validate:
+        result = build(source, validate=False, **options)
         return result, write_build(result, outdir)
-    with in_background(validate_graph, result.graph) as validation:
+    with in_background(_validation_of, source, options) as validation:
+        result = build(source, validate=False, **options)
         files = publication_files(result)
         result.validation = validation()
     return result, write_build(result, outdir, files)
+
+
+def _validation_of(source: str | Path, options: dict) -> ValidationReport:
+    return build(source, validate=True, **options).validation
 
 
 def write_build(result: BuildResult, outdir: str | Path,
