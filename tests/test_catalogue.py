@@ -9,7 +9,7 @@ import pytest
 from dutygraph.query import run_query_file
 
 from . import seed_facts
-from .conftest import QUERIES
+from .conftest import QUERIES, REPO
 
 ROWS = seed_facts.seed_rows()
 
@@ -144,3 +144,16 @@ def test_unit_portfolio(seed_store, name):
 
 def test_unit_portfolio_of_an_unknown_unit_is_empty(seed_store):
     assert _ask(seed_store, "unit_portfolio.rq", unit='区" } ; DROP ALL ; #') == []
+
+
+def test_violation_queries_accept_indicator_rows_printed_without_units(tmp_path):
+    """tests/cases/indicators-without-units: 3 indicator rows without units, 2 tasks with."""
+    from dutygraph.build import build, write_build
+    from dutygraph.query import load_graph
+
+    case = REPO / "tests" / "cases" / "indicators-without-units"
+    write_build(build(case / "input.txt"), tmp_path)
+    store = load_graph(tmp_path / "graph.ttl")
+    assert len(_ask(store, "tasks.rq")) == 5
+    for query in sorted(QUERIES.glob("*-violation.rq")):
+        assert run_query_file(store, query).rows == (), query.name
