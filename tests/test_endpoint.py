@@ -92,3 +92,51 @@ def test_push_without_credentials_says_how_to_give_them(seed_turtle):
         "push", str(seed_turtle), "--endpoint", "http://127.0.0.1:9/x", "--graph-iri", GRAPH_IRI])
     assert result.exit_code == 2
     assert "DUTYGRAPH_ENDPOINT_USER and DUTYGRAPH_ENDPOINT_PASSWORD" in result.stderr
+
+
+class _CutAnswer:
+    """An endpoint that answers as Virtuoso does when it cuts an answer at ResultSetMaxRows:
+    status 200, the first rows, and the header X-SPARQL-MaxRows (seen from Debian's 7.2 with
+    ResultSetMaxRows = 5: 5 of the seed's 127 tasks, the header '5'; with LIMIT 3, no header)."""
+
+    def __init__(self, header: bool):
+        import http.server
+        import json
+        import threading
+
+        body = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": [
+            {"s": {"type": "uri", "value": f"urn:t{i}"}} for i in range(5)]}}).encode()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                if header:
+                    self.send_header("X-SPARQL-MaxRows", "5")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self.server.server_port}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def test_an_answer_the_server_cut_short_is_an_error_not_a_table():
+    from dutygraph.endpoint import EndpointError
+
+    server = _CutAnswer(header=True)
+    try:
+        with pytest.raises(EndpointError, match=r"only the first 5 rows .* incomplete"):
+            remote_query(server.endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    finally:
+        server.server.shutdown()
+    whole = _CutAnswer(header=False)
+    try:
+        assert len(remote_query(whole.endpoint, "SELECT ?s WHERE { ?s ?p ?o }").rows) == 5
+    finally:
+        whole.server.shutdown()

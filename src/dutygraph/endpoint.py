@@ -81,6 +81,11 @@ def _raise_for_status(url: str, response) -> None:
                             f"{response.reason}: {detail}")
 
 
+# Virtuoso cuts an answer at ResultSetMaxRows rows without an error, and says so only in
+# this response header (checked against Debian's virtuoso-opensource 7.2).
+MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+
+
 def remote_query(
     endpoint: str, query: str, origin: str = "<query>", params: dict[str, str] | None = None,
     graph_iri: str | None = None,
@@ -97,9 +102,17 @@ def remote_query(
     if graph_iri:
         client.addDefaultGraph(graph_iri)
     try:
-        answer = client.queryAndConvert()
+        response = client.query()
+        answer = response.convert()
     except (SPARQLWrapperException, urllib.error.URLError) as error:
         raise EndpointError(f"{endpoint}: {error}") from None
+    cut_at = response.info().get(MAX_ROWS_HEADER.lower())  # SPARQLWrapper lower-cases names
+    if cut_at:
+        raise EndpointError(
+            f"{endpoint}: the server sent only the first {cut_at} rows of the answer (its "
+            f"ResultSetMaxRows limit, said in its {MAX_ROWS_HEADER} header): the answer is "
+            "incomplete. Ask its administrator to raise ResultSetMaxRows in virtuoso.ini, or "
+            "ask for a page at a time with LIMIT and OFFSET.")
     if not isinstance(answer, dict) or "results" not in answer:
         raise InputError(origin, None, "only SELECT queries give a table; this is not one")
     columns = tuple(answer["head"]["vars"])
