@@ -44,7 +44,7 @@ UNIT_TYPES = {
     "bureau", "townOrSubdistrict", "taskForce", "stateOwnedGroup", "partyDepartment",
     "massOrganisation", "centre", "court", "collective", "adminCommittee", "otherBody",
 }
-LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked", "firstListed", "leadColumn"}
+LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked", "firstListed", "leadColumn", "noUnits"}
 COMPARATOR_NOTATIONS = {"atLeast": "at_least", "moreThan": "more_than", "atMost": "at_most",
                         "approximately": "approx", "exactly": "exact"}
 # concept scheme → (class of its concepts, local names of its concepts)

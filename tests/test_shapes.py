@@ -186,7 +186,7 @@ INDICATOR_ROW = """
 INSERT DATA {
     ex:t2 a dg:Task , dg:IndicatorTask ; dg:section ex:s1 ; dg:number 2 ;
         dg:text "地区生产总值增长"@zh ; dg:sourceLine 5 ; prov:wasDerivedFrom ex:doc ;
-        dg:leadRule dg:noLeadMarked ; dg:expectedValueAsPrinted "6左右"@zh ;
+        dg:leadRule dg:noUnits ; dg:expectedValueAsPrinted "6左右"@zh ;
         dg:measureUnitAsPrinted "%" ; dg:indicatorAttribute "预期性"@zh .
 }"""
 UNITS_MESSAGE = ("a task needs at least one responsible unit with a role "

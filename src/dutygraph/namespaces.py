@@ -99,6 +99,7 @@ class DG(DefinedNamespace):
     # Other layouts and formats (issue 7): reader.py, graph.py
     firstListed: URIRef
     leadColumn: URIRef
+    noUnits: URIRef
     deadline: URIRef
     deadlineDate: URIRef
     sourceTable: URIRef

@@ -86,7 +86,7 @@ def build_report(
         # A row with no units at all (an indicator row of a table printed without a units
         # column) has no lead to mark: it is not one of these.
         tasks_without_marked_lead=[t.row.line for t in tasks
-                                   if t.lead_rule == NO_LEAD_MARKED and t.assignments],
+                                   if t.lead_rule == NO_LEAD_MARKED],
         warnings=[f"{w.line}: {w.text}" for w in document.warnings],
         format=document.format, layout=document.layout,
         lead_convention=document.lead_convention, detected=dict(document.detected),

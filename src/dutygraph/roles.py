@@ -16,6 +16,7 @@ SOLE_UNIT = "soleUnit"  # one unit, unmarked: it leads
 NO_LEAD_MARKED = "noLeadMarked"  # several units, none marked: all co-responsible, and a warning
 FIRST_LISTED = "firstListed"  # the document says the first-listed unit leads (convention first)
 LEAD_COLUMN = "leadColumn"  # a 牵头单位 column, a lead label or a role word names the leads
+NO_UNITS = "noUnits"  # no unit printed: an indicator row of a table without a units column
 
 # The lead convention (layout.LEAD_CONVENTIONS) that lets the first-listed unit lead.
 FIRST_CONVENTION = "first"
@@ -41,6 +42,8 @@ class ResolvedTask:
 
 def lead_rule(mentions: tuple[UnitMention, ...], convention: str = "star") -> str:
     """Which rule decides the lead units of a cell, under the document's lead convention."""
+    if not mentions:
+        return NO_UNITS
     if any(mention.lead_marked for mention in mentions):
         return STAR_MARKED
     if any(mention.role == LEAD for mention in mentions):
