@@ -67,3 +67,27 @@ def test_the_build_command_reports_the_validation_it_waited_for(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "Validated against the SHACL shapes: 0 violations, 13 warnings." in result.output
+
+
+def test_a_table_read_from_a_pipe_is_read_once(tmp_path):
+    """The check works on the graph already built: a source that can be read only once (a
+    pipe, /dev/stdin) builds, and the graph checked is the graph written."""
+    import subprocess
+    import sys
+
+    from .conftest import SEED
+
+    done = subprocess.run([sys.executable, "-m", "dutygraph", "build", "/dev/stdin", "-o",
+                           str(tmp_path)], input=SEED.read_bytes(), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"0 violations, 13 warnings" in done.stderr
+    assert (tmp_path / "graph.ttl").stat().st_size > 100_000
+
+
+def test_an_input_error_crosses_the_process_boundary_intact():
+    import pickle
+
+    from dutygraph.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("t.txt", 7, "no task found")))
+    assert (error.path, error.line, str(error)) == ("t.txt", 7, "t.txt:7: no task found")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from dutygraph.errors import DutygraphError
 
 
 @contextmanager
@@ -14,8 +17,10 @@ def in_background(function: Callable, *args: Any) -> Iterator[Callable[[], Any]]
     (or raises its exception). The process inherits ARGS (a whole rdflib graph, say) instead
     of receiving them pickled; only the result comes back pickled. Leaving the block before
     asking for the result (an error here) stops the process. Where processes cannot be forked
-    (Windows, macOS by default) the callable runs FUNCTION here instead: the same answer."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    (Windows, macOS by default), or this one runs other threads, the callable runs FUNCTION
+    here instead: the same answer, one core."""
+    # Forking a process that runs other threads (a Jupyter kernel) can deadlock the child.
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         yield lambda: function(*args)
         return
     context = multiprocessing.get_context("fork")
@@ -27,10 +32,10 @@ def in_background(function: Callable, *args: Any) -> Iterator[Callable[[], Any]]
     def result() -> Any:
         try:
             succeeded, value = receiving.recv()
-        except EOFError:
+        except Exception as error:  # EOFError: it died; or its answer did not unpickle
             process.join()
-            raise RuntimeError(f"{function.__name__} ended in its process without an answer "
-                               f"(exit code {process.exitcode})") from None
+            raise DutygraphError(f"{function.__name__} failed in its own process (exit code "
+                                 f"{process.exitcode}): {error!r}") from None
         if succeeded:
             return value
         raise value

@@ -66,23 +66,18 @@ def build(
 
 def build_and_write(source: str | Path, outdir: str | Path, *, validate: bool = True,
                     **options) -> tuple[BuildResult, list[Path]]:
-    """build, then write_build, as `dutygraph build` does, in less time: a second process (the
-    machine's other core) builds the same graph and runs the SHACL check while this one builds
-    and makes the files, which are written only if the check passes. The build is
-    deterministic (tests/test_output.py), so the graph checked is the graph written. OPTIONS
-    are build's. Raises as build and write_build do."""
+    """build, then write_build, as `dutygraph build` does, in less time: once the graph is
+    built, a forked process (the machine's other core) runs the SHACL check on it while this
+    one makes the files, which are written only if the check passes. The source is read once.
+    OPTIONS are build's (the graph is always indexed). Raises as build and write_build do."""
+    options["indexed"] = True  # the files are written from an rdflib Graph
+    result = build(source, validate=False, **options)
     if not validate:
-        result = build(source, validate=False, **options)
         return result, write_build(result, outdir)
-    with in_background(_validation_of, source, options) as validation:
-        result = build(source, validate=False, **options)
+    with in_background(validate_graph, result.graph) as validation:
         files = publication_files(result)
         result.validation = validation()
     return result, write_build(result, outdir, files)
-
-
-def _validation_of(source: str | Path, options: dict) -> ValidationReport:
-    return build(source, validate=True, **options).validation
 
 
 def write_build(result: BuildResult, outdir: str | Path,

@@ -25,3 +25,7 @@ class InputError(DutygraphError):
         self.message = message
         place = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{place}: {message}")
+
+    def __reduce__(self):
+        """Pickled with its three arguments (a background process sends its errors back)."""
+        return type(self), (self.path, self.line, self.message)
