@@ -285,3 +285,29 @@ def test_layout_given_on_the_command_line_wins(tmp_path):
     with pytest.raises(InputError, match=r"no task found, reading the layout table \(given "
                        r"with --layout\)"):
         build(source, layout="table", validate=False)
+
+
+def test_line_breaks_inside_an_excel_cell_are_read_and_every_format_parses(tmp_path):
+    """A cell with U+2028 (a line separator Excel and Word keep) is read with LF in its place;
+    the graph's N-Triples keep one line per triple, and every format parses back."""
+    from rdflib import Graph
+
+    from dutygraph.build import build, write_build
+
+    import openpyxl
+
+    spec = "一、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\t备注\n1\tTEXT\tUNITS\t\n"
+    path = write_xlsx(spec, tmp_path / "breaks.xlsx")
+    book = openpyxl.load_workbook(path)
+    cells = {cell.value: cell for row in book.active.iter_rows() for cell in row}
+    cells["TEXT"].value = "推进城市\u2028更新。"  # the spec's lines would split at U+2028
+    cells["UNITS"].value = "*区发改局\u2029区财政局"
+    book.save(path)
+    result = build(path)
+    [task] = read_table(path).tasks
+    assert task.text == "推进城市更新。"  # as any line break within a text cell is read
+    assert [unit.name for unit in task.units] == ["区发改局", "区财政局"]
+    write_build(result, tmp_path / "out")
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.rdf", "xml"),
+                      ("graph.jsonld", "json-ld")):
+        assert len(Graph().parse(tmp_path / "out" / name, format=fmt)) == len(result.graph)

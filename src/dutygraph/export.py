@@ -84,7 +84,9 @@ def default_graph_name(graph: Graph) -> str:
 
 def sorted_ntriples(graph: Graph) -> str:
     """The graph as N-Triples, one line per triple, sorted: the same bytes for the same graph."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    # Split on LF alone: splitlines() would also cut a literal at U+2028, U+0085 or a form
+    # feed, which rdflib's N-Triples writer leaves unescaped.
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 

@@ -34,7 +34,7 @@ from dutygraph.readers.detect import (
     item_text,
 )
 from dutygraph.readers.excel import read_xlsx_items
-from dutygraph.readers.items import Item, Place, SourceItems
+from dutygraph.readers.items import Item, Place, SourceItems, checked
 from dutygraph.readers.text import read_text_items
 from dutygraph.readers.word import read_docx_items
 from dutygraph.records import Section, Statement, TableDocument, TaskRow
@@ -62,7 +62,7 @@ def source_items(path: str | Path) -> SourceItems:
     if suffix in REFUSED_FORMATS:
         raise InputError(path, None, f"{suffix} files cannot be read; save it as "
                          f"{REFUSED_FORMATS[suffix]} (or as UTF-8 text) and try again")
-    return FORMAT_READERS.get(suffix, read_text_items)(path)
+    return checked(FORMAT_READERS.get(suffix, read_text_items)(path))
 
 
 def parse_lines(source: SourceText) -> TableDocument:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+
+from dutygraph.errors import InputError
+
+# Line breaks other than LF/CR that Word and Excel cells carry (vertical tab, form feed, NEL,
+# U+2028/2029): read as a line break within the cell. Any other control character is no text
+# (XML 1.0 forbids it, so graph.rdf could not hold it): refused at its place.
+CELL_LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -46,3 +55,22 @@ class SourceItems:
     encoding: str
     sha256: str
     items: list[Item]
+
+
+def checked(source: SourceItems) -> SourceItems:
+    """SOURCE with the line breaks of CELL_LINE_BREAKS read as LF; InputError at the first
+    item holding a character of NOT_TEXT."""
+    items = []
+    for item in source.items:
+        bad = NOT_TEXT.search(item.text)
+        if bad:
+            where = item.place.line if item.place.kind == "line" else item.place
+            raise InputError(source.path, where, f"the {item.place.kind} holds the control "
+                             f"character U+{ord(bad.group()):04X}, which is not text (left by "
+                             "a copy from another program?); remove it and try again")
+        if CELL_LINE_BREAKS.search(item.text):
+            item = replace(item, text=CELL_LINE_BREAKS.sub("\n", item.text), cells=None
+                           if item.cells is None else tuple(CELL_LINE_BREAKS.sub("\n", cell)
+                                                            for cell in item.cells))
+        items.append(item)
+    return replace(source, items=items)
