@@ -290,11 +290,10 @@ def test_layout_given_on_the_command_line_wins(tmp_path):
 def test_line_breaks_inside_an_excel_cell_are_read_and_every_format_parses(tmp_path):
     """A cell with U+2028 (a line separator Excel and Word keep) is read with LF in its place;
     the graph's N-Triples keep one line per triple, and every format parses back."""
+    import openpyxl
     from rdflib import Graph
 
     from dutygraph.build import build, write_build
-
-    import openpyxl
 
     spec = "一、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\t备注\n1\tTEXT\tUNITS\t\n"
     path = write_xlsx(spec, tmp_path / "breaks.xlsx")

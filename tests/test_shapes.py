@@ -289,3 +289,24 @@ def test_build_command_refuses_then_writes_with_no_validate(tmp_path, monkeypatc
     written = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "--no-validate"])
     assert written.exit_code == 0, written.output
     assert (out / "graph.ttl").exists()
+
+
+def test_no_units_excuses_an_indicator_row_only(tmp_path):
+    """dg:noUnits on an ordinary task with no lead is still warned about, and the violation
+    query still lists it."""
+    from dutygraph.query import load_graph, run_query_file
+
+    from .conftest import QUERIES
+
+    graph = _graph(
+        "DELETE DATA { ex:t1-1 prov:hadRole dg:lead . ex:t1 dg:leadRule dg:starMarked ."
+        "              ex:fgj dg:leads ex:t1 } ;"
+        "INSERT DATA { ex:t1-1 prov:hadRole dg:coResponsible . ex:t1 dg:leadRule dg:noUnits ."
+        "              ex:fgj dg:coResponsibleFor ex:t1 }")
+    report = validate_graph(graph)
+    assert [w.message["en"] for w in report.warnings] == [
+        "the task has no lead unit, and no recorded reason (dg:noLeadMarked)"]
+    path = tmp_path / "no-units.ttl"
+    graph.serialize(path, format="turtle")
+    rows = run_query_file(load_graph(path), QUERIES / "task-without-lead-violation.rq").rows
+    assert len(rows) == 1
