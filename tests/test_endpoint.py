@@ -99,7 +99,7 @@ class _CutAnswer:
     status 200, the first rows, and the header X-SPARQL-MaxRows (seen from Debian's 7.2 with
     ResultSetMaxRows = 5: 5 of the seed's 127 tasks, the header '5'; with LIMIT 3, no header)."""
 
-    def __init__(self, header: bool):
+    def __init__(self, headers: dict[str, str]):
         import http.server
         import json
         import threading
@@ -112,8 +112,8 @@ class _CutAnswer:
                 self.rfile.read(int(self.headers["Content-Length"]))
                 self.send_response(200)
                 self.send_header("Content-Type", "application/sparql-results+json")
-                if header:
-                    self.send_header("X-SPARQL-MaxRows", "5")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -129,14 +129,26 @@ class _CutAnswer:
 def test_an_answer_the_server_cut_short_is_an_error_not_a_table():
     from dutygraph.endpoint import EndpointError
 
-    server = _CutAnswer(header=True)
+    server = _CutAnswer({"X-SPARQL-MaxRows": "5"})
     try:
-        with pytest.raises(EndpointError, match=r"only the first 5 rows .* incomplete"):
+        with pytest.raises(EndpointError, match=r"sent 5 rows, its ResultSetMaxRows limit"):
             remote_query(server.endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
     finally:
         server.server.shutdown()
-    whole = _CutAnswer(header=False)
+    whole = _CutAnswer({})
     try:
         assert len(remote_query(whole.endpoint, "SELECT ?s WHERE { ?s ?p ?o }").rows) == 5
     finally:
         whole.server.shutdown()
+
+
+def test_an_answer_stopped_at_the_server_time_limit_is_an_error():
+    from dutygraph.endpoint import EndpointError
+
+    server = _CutAnswer({"X-SQL-State": "S1TAT", "X-SQL-Message": "RC...: Returning incomplete "
+                         "results, query interrupted by result timeout."})
+    try:
+        with pytest.raises(EndpointError, match=r"stopped the query \(X-SQL-State S1TAT"):
+            remote_query(server.endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    finally:
+        server.server.shutdown()

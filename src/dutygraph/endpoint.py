@@ -82,8 +82,11 @@ def _raise_for_status(url: str, response) -> None:
 
 
 # Virtuoso cuts an answer at ResultSetMaxRows rows without an error, and says so only in
-# this response header (checked against Debian's virtuoso-opensource 7.2).
+# this response header, also when the answer has exactly that many rows (checked against
+# Debian's virtuoso-opensource 7.2). A query stopped at MaxQueryExecutionTime ("anytime"
+# answer) comes back with status 200 too, and the second header (S1TAT).
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+SQL_STATE_HEADER = "X-SQL-State"
 
 
 def remote_query(
@@ -106,13 +109,20 @@ def remote_query(
         answer = response.convert()
     except (SPARQLWrapperException, urllib.error.URLError) as error:
         raise EndpointError(f"{endpoint}: {error}") from None
-    cut_at = response.info().get(MAX_ROWS_HEADER.lower())  # SPARQLWrapper lower-cases names
+    headers = response.info()  # SPARQLWrapper lower-cases the names
+    if headers.get(SQL_STATE_HEADER.lower()):
+        raise EndpointError(
+            f"{endpoint}: the server stopped the query ({SQL_STATE_HEADER} "
+            f"{headers[SQL_STATE_HEADER.lower()]}: {headers.get('x-sql-message', '')}) and sent "
+            "what it had found so far: the answer is incomplete. Ask a narrower question, or "
+            "ask its administrator to raise MaxQueryExecutionTime in virtuoso.ini.")
+    cut_at = headers.get(MAX_ROWS_HEADER.lower())
     if cut_at:
         raise EndpointError(
-            f"{endpoint}: the server sent only the first {cut_at} rows of the answer (its "
-            f"ResultSetMaxRows limit, said in its {MAX_ROWS_HEADER} header): the answer is "
-            "incomplete. Ask its administrator to raise ResultSetMaxRows in virtuoso.ini, or "
-            "ask for a page at a time with LIMIT and OFFSET.")
+            f"{endpoint}: the server sent {cut_at} rows, its ResultSetMaxRows limit (said in "
+            f"its {MAX_ROWS_HEADER} header): the answer may be cut short there. Ask its "
+            "administrator to raise ResultSetMaxRows in virtuoso.ini, or ask for pages of "
+            f"fewer than {cut_at} rows with LIMIT and OFFSET.")
     if not isinstance(answer, dict) or "results" not in answer:
         raise InputError(origin, None, "only SELECT queries give a table; this is not one")
     columns = tuple(answer["head"]["vars"])
