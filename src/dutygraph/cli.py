@@ -219,8 +219,11 @@ def main() -> None:
         cli(prog_name="dutygraph")
     except SystemExit as done:
         if done.code in (0, None) and _NOTHING_LEFT_TO_CLOSE:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except OSError:  # a reader that went away (| head): nothing more to say to it
+                pass
             os._exit(0)
         raise
 
