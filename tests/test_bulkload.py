@@ -6,6 +6,7 @@ from __future__ import annotations
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -87,6 +88,23 @@ def test_loading_trig_again_replaces_the_graphs(virtuoso, corpus_dir, local):
                        virtuoso.sql_address)
     assert result.store_quads == result.file_quads
     assert result.quads == len(local) and result.seconds > 0
+    assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
+
+
+def test_a_file_the_server_may_not_read_leaves_its_graphs_as_they_were(virtuoso, corpus_dir,
+                                                                      local):
+    """The server reads every file before it clears a graph: a folder outside DirsAllowed
+    (/var/tmp here) stops the load with the graphs untouched."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="dutygraph-refused-", dir="/var/tmp"))
+    try:
+        shutil.copy(corpus_dir / "corpus.nq", folder / "corpus.nq")
+        with pytest.raises(BulkLoadError, match=r"DirsAllowed.*nothing was loaded or cleared"):
+            bulk_load(folder, virtuoso.user, virtuoso.password, virtuoso.sql_address)
+    finally:
+        shutil.rmtree(folder)
     assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
 
 

@@ -9,6 +9,8 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
   its count; four failures in a row lock the client's address out for 60 s).
 - The server reads the files itself: the path must be one the server sees, in a folder that
   DirsAllowed in its virtuoso.ini lists (else FA003 "denied due to access control in ini file").
+  That is checked first, in a session of its own, by reading a byte of each file: the graphs
+  are cleared only once the server can read them all.
 - ld_add ignores a file already in DB.DBA.load_list, loaded or not: its row is deleted first,
   so loading again loads again.
 - rdf_loader_run leaves a file it cannot find in state 0, without an error; a parse error stops
@@ -73,6 +75,9 @@ def bulk_load(source: str | Path, user: str, password: str, server: str = DEFAUL
     replace=False, which adds to it); BulkLoadError names the file Virtuoso did not load."""
     files = corpus_files(source)
     result = BulkLoadResult(files, graph_counts(files, default_graph))
+    # A session of its own, before anything is cleared: the server must be able to read every
+    # file (a path it does not see, a folder DirsAllowed does not list), or its graphs stay.
+    run_isql(readable_script(files), server, user, password, isql)
     script = load_script(files, list(result.file_quads), default_graph, replace)
     started = time.perf_counter()
     output = run_isql(script, server, user, password, isql)
@@ -119,6 +124,15 @@ def graph_counts(files: list[Path], default_graph: str) -> dict[str, int]:
             raise InputError(path, getattr(error, "lineno", None),
                              f"not valid RDF: {error.msg}") from None
     return counts
+
+
+def readable_script(files: list[Path]) -> str:
+    """The isql script that reads one byte of each file as the server: FA112 (no such file
+    there) or FA003 (not in DirsAllowed) for one it cannot read. (file_stat does not check
+    DirsAllowed, on Debian's 7.2.)"""
+    lines = ["SET MACRO_SUBSTITUTION OFF;"]
+    lines += [f"SELECT length(file_to_string_output({_sql(str(path))}, 0, 1));" for path in files]
+    return "\n".join(lines) + "\n"
 
 
 def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool) -> str:
@@ -224,7 +238,11 @@ def _error(server: str, state: str, message: str) -> BulkLoadError:
     message = message.strip()
     if _DENIED in message:
         return BulkLoadError(f"{server}: {message}: add the folder to DirsAllowed in the "
-                             "server's virtuoso.ini and restart it")
+                             "server's virtuoso.ini and restart it; nothing was loaded or "
+                             "cleared")
+    if "FA112" in message:
+        return BulkLoadError(f"{server}: {message}: is this path the same on the server's "
+                             "machine, and readable by the server? Nothing was loaded or cleared")
     if state.startswith("08") or "Connect failed" in message:
         return BulkLoadError(f"{server}: cannot connect: {message}")
     return BulkLoadError(f"{server}: Virtuoso answered {state}: {message}")
