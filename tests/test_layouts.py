@@ -287,6 +287,7 @@ def test_layout_given_on_the_command_line_wins(tmp_path):
         build(source, layout="table", validate=False)
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser
 def test_line_breaks_inside_an_excel_cell_are_read_and_every_format_parses(tmp_path):
     """A cell with U+2028 (a line separator Excel and Word keep) is read with LF in its place;
     the graph's N-Triples keep one line per triple, and every format parses back."""
