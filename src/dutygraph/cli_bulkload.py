@@ -32,10 +32,11 @@ def load(source, server, replace, isql):
     with _user_errors():
         user, password = credentials(_ask_credentials if sys.stdin.isatty() else None)
         result = bulk_load(source, user, password, server, replace=replace, isql=isql)
-    rate = result.quads / result.seconds if result.seconds else 0
-    click.echo(f"Loaded {len(result.files)} file(s) into {server}: {result.quads} quads in "
-               f"{len(result.store_quads)} graphs, {result.seconds:.1f} s ({rate:,.0f} quads/s).",
-               err=True)
+    sent = sum(result.file_quads.values())
+    rate = sent / result.seconds if result.seconds else 0
+    click.echo(f"Loaded {len(result.files)} file(s) into {server}: {sent} quads in "
+               f"{len(result.store_quads)} graphs, {result.seconds:.1f} s ({rate:,.0f} quads/s); "
+               f"the graphs now hold {result.quads} quads.", err=True)
     short = {g: n for g, n in result.store_quads.items() if n < result.file_quads[g]}
     for graph, quads in short.items():
         click.echo(f"Warning: <{graph}> has {quads} quads on the server, "
