@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from dutygraph.background import in_background
 from dutygraph.describe import DESCRIPTION_FILE, describe
-from dutygraph.export import export, serialize, sorted_ntriples
+from dutygraph.export import SortedTriples, export, serialize
 from dutygraph.graph import TripleSet, document_graph
 from dutygraph.iris import IriMinter
 from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
@@ -95,23 +95,23 @@ def write_build(result: BuildResult, outdir: str | Path,
 def publication_files(result: BuildResult) -> dict[str, bytes]:
     """Every file the build publishes, by name: graph.ttl, the reports, the other formats and
     dataset.ttl, which describes them (with their checksums)."""
-    ntriples = sorted_ntriples(result.graph)  # written once, read by every RDF writer
+    written = SortedTriples(result.graph)  # written once, read by every RDF writer
     files = {
-        GRAPH_FILE: serialize(result.graph, "ttl", ntriples=ntriples),
+        GRAPH_FILE: serialize(result.graph, "ttl", written=written),
         REPORT_FILES[0]: result.report.to_markdown().encode("utf-8"),
         REPORT_FILES[1]: result.report.to_json().encode("utf-8"),
     }
-    files.update(distributions(result.graph, ntriples))
+    files.update(distributions(result.graph, written))
     published = {name: files[name] for name in (GRAPH_FILE, *DISTRIBUTION_FILES)}
     description = describe(result.graph, result.meta, published)
     files[DESCRIPTION_FILE] = description.serialize(format="turtle", encoding="utf-8")
     return files
 
 
-def distributions(graph: Graph, ntriples: str | None = None) -> dict[str, bytes]:
+def distributions(graph: Graph, written: SortedTriples | None = None) -> dict[str, bytes]:
     """The graph in the formats published beside graph.ttl (DISTRIBUTION_FILES)."""
-    ntriples = ntriples or sorted_ntriples(graph)
-    return {name: export(graph, fmt, ntriples=ntriples)[name]
+    written = written or SortedTriples(graph)
+    return {name: export(graph, fmt, written=written)[name]
             for name, fmt in DISTRIBUTION_FILES.items()}
 
 

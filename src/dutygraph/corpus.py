@@ -192,7 +192,7 @@ def split_quads(nt: str, document: str, shared: str, shared_subjects: tuple[str,
     into_document, inside = f" <{document}> .\n", f"<{document}"
     into_shared = f" <{shared}> .\n"
     lines = []
-    for line in nt.split("\n"):  # not splitlines(): see export.sorted_ntriples
+    for line in nt.split("\n"):  # not splitlines(): see export.SortedTriples
         if not line:
             continue
         triple = line[:-1].rstrip()  # without the final " ."

@@ -11,7 +11,7 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -62,16 +62,19 @@ class ExportError(DutygraphError):
 
 
 def serialize(graph: Graph, fmt: str, *, graph_name: str | None = None,
-              ntriples: str | None = None) -> bytes:
-    """The graph as bytes in an RDF format (ttl, nt, jsonld, trig, xml). NTRIPLES, the graph's
-    sorted_ntriples when the caller has them already, saves writing them again."""
-    if fmt == "nt":
-        return (ntriples or sorted_ntriples(graph)).encode("utf-8")
+              written: SortedTriples | None = None) -> bytes:
+    """The graph as bytes in an RDF format (ttl, nt, jsonld, trig, xml). WRITTEN, the graph's
+    SortedTriples when the caller has them already, saves writing them again."""
     if fmt == "jsonld":
         return jsonld_text(graph).encode("utf-8")
-    if fmt in _OXIGRAPH_FORMATS:
-        return _by_oxigraph(graph, fmt, graph_name, ntriples or sorted_ntriples(graph))
-    raise ExportError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    if fmt not in RDF_FORMATS:
+        raise ExportError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    written = written or SortedTriples(graph)
+    if fmt == "nt":
+        return written.text.encode("utf-8")
+    if fmt == "trig":
+        graph_name = graph_name or default_graph_name(graph)
+    return _by_oxigraph(written, fmt, graph_name)
 
 
 def default_graph_name(graph: Graph) -> str:
@@ -82,41 +85,42 @@ def default_graph_name(graph: Graph) -> str:
     return "https://w3id.org/dutygraph/id/graph"
 
 
-def sorted_ntriples(graph: Graph) -> str:
-    """The graph as N-Triples, one line per triple, sorted: the same bytes for the same graph."""
-    # Split on LF alone: splitlines() would also cut a literal at U+2028, U+0085 or a form
-    # feed, which rdflib's N-Triples writer leaves unescaped.
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+class SortedTriples:
+    """A graph written once as N-Triples, one line per triple, sorted (the same bytes for the
+    same graph), and what the other writers take from that text: its triples as Oxigraph
+    parses them, and the graph's prefixes its IRIs use."""
+
+    def __init__(self, graph: Graph):
+        # Split on LF alone: splitlines() would also cut a literal at U+2028, U+0085 or a form
+        # feed, which rdflib's N-Triples writer leaves unescaped.
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
+        self.text = "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+        self._bindings = list(graph.namespaces())
+
+    @cached_property
+    def triples(self) -> list:
+        return list(ox.parse(self.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        """The graph's bound prefixes (rdflib binds dozens) that some IRI here starts with:
+        found in the text, every IRI there being written <…>."""
+        namespaces = {str(namespace): prefix for prefix, namespace in self._bindings
+                      if prefix and prefix != "xml"}
+        used = sorted(namespace for namespace in namespaces if f"<{namespace}" in self.text)
+        return {namespaces[namespace]: namespace for namespace in used}
 
 
-def _by_oxigraph(graph: Graph, fmt: str, graph_name: str | None, ntriples: str) -> bytes:
+def _by_oxigraph(written: SortedTriples, fmt: str, graph_name: str | None) -> bytes:
     """Turtle, TriG or RDF/XML written by Oxigraph from the sorted N-Triples: stable bytes, and
     some 100 times faster than rdflib's writers (0.1–0.15 s for one document's Turtle or TriG;
     rdflib's RDF/XML also orders subjects by hash). Oxigraph writes language tags in lower
     case (zh-latn-pinyin), as RDF 1.1 allows."""
-    triples = _parsed(ntriples)
+    triples = written.triples
     if fmt == "trig":
-        name = ox.NamedNode(graph_name or default_graph_name(graph))
+        name = ox.NamedNode(graph_name)
         triples = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
-    prefixes = used_prefixes(ntriples, tuple(graph.namespaces()))
-    return ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
-
-
-@lru_cache(maxsize=1)
-def _parsed(ntriples: str) -> list:
-    """The N-Triples parsed once for the three formats a build writes from them."""
-    return list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-
-
-@lru_cache(maxsize=1)
-def used_prefixes(ntriples: str, bindings: tuple) -> dict[str, str]:
-    """Of the BINDINGS (prefix, namespace), those that some IRI of the N-Triples starts with
-    (rdflib binds dozens); found in the text, every IRI there being written <…>."""
-    namespaces = {str(namespace): prefix for prefix, namespace in bindings
-                  if prefix and prefix != "xml"}
-    used = sorted(namespace for namespace in namespaces if f"<{namespace}" in ntriples)
-    return {namespaces[namespace]: namespace for namespace in used}
+    return ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=written.prefixes)
 
 
 def load_context() -> dict:
@@ -324,13 +328,13 @@ def write_xlsx(graph: Graph) -> bytes:
     return out.getvalue()
 
 
-def export(graph: Graph, fmt: str, *, ntriples: str | None = None) -> dict[str, bytes]:
+def export(graph: Graph, fmt: str, *, written: SortedTriples | None = None) -> dict[str, bytes]:
     """The files of one format, by file name relative to the output: graph.ttl, or
-    tasks.csv and its siblings for csv. NTRIPLES as for serialize."""
+    tasks.csv and its siblings for csv. WRITTEN as for serialize."""
     if fmt == "csv":
         return write_csv(graph)
     if fmt == "xlsx":
         return {"graph.xlsx": write_xlsx(graph)}
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return {"graph" + FORMATS[fmt].suffix: serialize(graph, fmt, ntriples=ntriples)}
+    return {"graph" + FORMATS[fmt].suffix: serialize(graph, fmt, written=written)}
