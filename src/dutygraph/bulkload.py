@@ -130,15 +130,14 @@ def readable_script(files: list[Path]) -> str:
     """The isql script that reads one byte of each file as the server: FA112 (no such file
     there) or FA003 (not in DirsAllowed) for one it cannot read. (file_stat does not check
     DirsAllowed, on Debian's 7.2.)"""
-    lines = ["SET MACRO_SUBSTITUTION OFF;"]
-    lines += [f"SELECT length(file_to_string_output({_sql(str(path))}, 0, 1));" for path in files]
+    lines = [f"SELECT length(file_to_string_output({_sql(str(path))}, 0, 1));" for path in files]
     return "\n".join(lines) + "\n"
 
 
 def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool) -> str:
     """The isql script: clear the graphs, register the files, load, checkpoint, then print each
     file's state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
-    lines = ["SET MACRO_SUBSTITUTION OFF;"]
+    lines = []
     if replace:
         # Without the transaction log, as the loader itself writes: the checkpoint keeps both.
         lines += ["log_enable(3, 1);"] + [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in graphs]
@@ -172,7 +171,8 @@ def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQ
         raise BulkLoadError(f"{server!r} is not HOST:PORT (Virtuoso's SQL port, 1111 by default)")
     with tempfile.TemporaryDirectory(prefix="dutygraph-isql-") as folder:
         script_file = Path(folder) / "load.sql"
-        script_file.write_text(script, encoding="utf-8")
+        # isql expands $words as macros in any script: never in ours.
+        script_file.write_text("SET MACRO_SUBSTITUTION OFF;\n" + script, encoding="utf-8")
         argv = [program, "-H", host, "-S", port, "-U", user, "VERBOSE=OFF", "BANNER=OFF",
                 f"exec=LOAD {script_file};"]
         output = _converse(argv, password, server, user)
