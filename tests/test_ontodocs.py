@@ -25,5 +25,15 @@ def test_one_page_per_language_in_that_language():
 def test_every_class_and_shape_has_a_section():
     page = (DOCS_DIR / PAGE_NAMES["en"]).read_text("utf-8")
     for anchor in ("Task", "Unit", "Assignment", "Target", "shape-TaskShape",
-                   "shape-TaskLeadShape", "shape-TargetShape"):
+                   "shape-TaskLeadShape", "shape-TargetShape", "shape-TargetQuantityShape"):
         assert f'id="{anchor}"' in page, anchor
+
+
+def test_a_shape_says_what_it_applies_to_and_its_paths():
+    page = (DOCS_DIR / PAGE_NAMES["en"]).read_text("utf-8")
+    quantity = page.split('id="shape-TargetQuantityShape"')[1].split("</section>")[0]
+    assert ("whatever has <code>dg:comparator</code>, <code>dg:unitWord</code>, "
+            "<code>dg:value</code>, <code>qudt:unit</code>") in quantity
+    assert "<code>dg:unitWord | qudt:unit</code>: a quantitative target needs a unit" in quantity
+    target = page.split('id="shape-TargetShape"')[1].split("</section>")[0]
+    assert '<a href="#Target">' in target and "<code>^dg:hasTarget</code>" in target

@@ -45,7 +45,7 @@ WORDS = {
         "target": "Applies to", "severity": "Severity", "version": "Version", "licence": "Licence",
         "prefix": "Prefix", "label_other": "Chinese", "generated": "Generated from",
         "violation": "violation", "warning": "warning", "other_page": "中文版",
-        "path": "Property", "rule": "Rule",
+        "path": "Property", "rule": "Rule", "subjects_of": "whatever has {properties}",
     },
     "zh": {
         "other": "en", "toc": "目录", "classes": "类", "object": "对象属性",
@@ -56,6 +56,7 @@ WORDS = {
         "version": "版本", "licence": "许可", "prefix": "前缀", "label_other": "英文",
         "generated": "生成自", "violation": "违规", "warning": "警告",
         "other_page": "English", "path": "属性", "rule": "规则",
+        "subjects_of": "具有 {properties} 的节点",
     },
 }
 
@@ -189,7 +190,6 @@ class Page:
             if not isinstance(shape, URIRef):
                 continue
             severity = "warning" if s.value(shape, SH.severity) == SH.Warning else "violation"
-            target = s.value(shape, SH.targetClass)
             rules = [self._shape_rule(s, p) for p in s.objects(shape, SH.property)]
             rules += [self._message(s, c) for c in s.objects(shape, SH.sparql)]
             rules += [self._message(s, shape)] if s.value(shape, SH.message) else []
@@ -197,16 +197,31 @@ class Page:
             name = str(shape).rsplit("#", 1)[-1]
             parts.append(
                 f'<section class="term" id="shape-{name}">\n<h3><code>dgsh:{name}</code></h3>\n'
-                + self._table([(w["target"], self._link(target) if target else "SPARQL"),
+                + self._table([(w["target"], self._targets(s, shape)),
                                (w["severity"], w[severity])])
                 + f"\n<ul>{items}</ul>\n</section>")
         return "\n".join(parts)
 
+    def _targets(self, s: Graph, shape) -> str:
+        """What a shape applies to: its classes, the subjects of its properties, or SPARQL."""
+        classes = [self._link(c) for c in sorted(s.objects(shape, SH.targetClass))]
+        properties = [f"<code>{self._curie(p)}</code>"
+                      for p in sorted(s.objects(shape, SH.targetSubjectsOf), key=self._curie)]
+        if properties:
+            classes.append(self.w["subjects_of"].format(properties=", ".join(properties)))
+        return ", ".join(classes) or "SPARQL"
+
     def _shape_rule(self, s: Graph, prop) -> str:
-        path = s.value(prop, SH.path)
-        where = (f"<code>{self._curie(path)}</code>" if isinstance(path, URIRef)
-                 else f"<code>^{self._curie(s.value(path, SH.inversePath))}</code>")
-        return f"{where}: {self._message(s, prop)}"
+        return f"<code>{self._path(s, s.value(prop, SH.path))}</code>: {self._message(s, prop)}"
+
+    def _path(self, s: Graph, path) -> str:
+        """dg:text; ^dg:hasTarget (inverse); dg:unitWord | qudt:unit (alternatives)."""
+        if isinstance(path, URIRef):
+            return self._curie(path)
+        if (path, SH.inversePath, None) in s:
+            return "^" + self._curie(s.value(path, SH.inversePath))
+        alternatives = s.value(path, SH.alternativePath)
+        return " | ".join(self._curie(p) for p in s.items(alternatives))
 
     def _message(self, s: Graph, node) -> str:
         return html.escape(self._in_language(s.objects(node, SH.message)))
