@@ -12,15 +12,15 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from dutygraph import ontology
 from dutygraph.errors import DutygraphError
 from dutygraph.namespaces import DG, PROV, RDF, SKOS
 
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+CONTEXT_FILE = ontology.DIRECTORY / "context.jsonld"
 # Where the context is published; the JSON-LD files carry a copy inline, so that they expand
 # offline, and name this address in their description.
 CONTEXT_URL = "https://w3id.org/dutygraph/context.jsonld"

@@ -20,9 +20,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from dutygraph import ontology
 from dutygraph.namespaces import DCTERMS, DG, OWL, RDF, RDFS, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = ontology.DIRECTORY
 DOCS_DIR = ONTOLOGY_DIR / "docs"
 ONTOLOGY_IRI = URIRef("https://w3id.org/dutygraph/ontology")
 LANGUAGES = ("zh", "en")

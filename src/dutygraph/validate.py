@@ -15,10 +15,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS, SH
 from rdflib.util import guess_format
 
+from dutygraph import ontology
 from dutygraph.errors import EXIT_VALIDATION_FAILED, DutygraphError, InputError
 from dutygraph.namespaces import DCTERMS, DG, PROV, RDF, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = ontology.DIRECTORY
 SHAPES_FILES = (ONTOLOGY_DIR / "shapes.ttl", ONTOLOGY_DIR / "shapes-warnings.ttl")
 SHAPES_NAMESPACE = "https://w3id.org/dutygraph/shapes#"
 LANGUAGES = ("zh", "en")
