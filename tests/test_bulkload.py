@@ -6,6 +6,7 @@ from __future__ import annotations
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,17 @@ def test_the_password_reaches_isql_at_its_prompt_only(tmp_path, monkeypatch):
     assert typed_line == "typed s3cret 中"
     assert env_line == "env False"
     assert "s3cret" not in argv_line and "-U', 'dba'" in argv_line
+
+
+def test_an_isql_that_never_asks_for_the_password_is_stopped(tmp_path):
+    # A server that takes the connection and never answers: isql waits, and so would we.
+    fake = tmp_path / "silent-isql"
+    fake.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    started = time.monotonic()
+    with pytest.raises(BulkLoadError, match=r"did not ask for the password within 0\.5 s"):
+        run_isql("SELECT 1;", "127.0.0.1:1111", "dba", "pw", str(fake), login_timeout=0.5)
+    assert time.monotonic() - started < 10  # stopped, not waited for
 
 
 def test_a_refused_folder_says_to_allow_it_in_dirs_allowed(tmp_path):

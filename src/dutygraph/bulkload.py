@@ -43,6 +43,10 @@ DEFAULT_SERVER = "127.0.0.1:1111"  # Virtuoso's SQL port
 DEFAULT_GRAPH = f"{DEFAULT_BASE}default/graph"  # for triples a file puts in no named graph
 ISQL = "isql-vt"  # Debian's name for Virtuoso's isql
 _PROMPT = b"Enter password for"
+# isql asks for the password within a second of a reachable server; a server that accepts
+# the connection and never answers would keep it waiting for ever. The load itself, once
+# logged in, takes as long as it takes (minutes for a province): it has no limit.
+LOGIN_TIMEOUT = 60.0
 _ERROR = re.compile(r"\*\*\* Error (\S+): (.*)")
 _DENIED = "FA003"
 
@@ -158,10 +162,12 @@ def _sql(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQL) -> str:
+def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQL, *,
+             login_timeout: float = LOGIN_TIMEOUT) -> str:
     """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in.
     The password is typed at isql's prompt on a pseudo-terminal, never put on its command line;
-    an SQL error in the script raises BulkLoadError."""
+    an SQL error in the script, or no prompt within LOGIN_TIMEOUT seconds, raises
+    BulkLoadError."""
     program = shutil.which(isql)
     if program is None:
         raise BulkLoadError(f"{isql} is not installed: it comes with Debian's "
@@ -175,14 +181,15 @@ def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQ
         script_file.write_text("SET MACRO_SUBSTITUTION OFF;\n" + script, encoding="utf-8")
         argv = [program, "-H", host, "-S", port, "-U", user, "VERBOSE=OFF", "BANNER=OFF",
                 f"exec=LOAD {script_file};"]
-        output = _converse(argv, password, server, user)
+        output = _converse(argv, password, server, user, login_timeout)
     errors = _ERROR.findall(output)
     if errors:
         raise _error(server, *errors[0])
     return output
 
 
-def _converse(argv: list[str], password: str, server: str, user: str) -> str:
+def _converse(argv: list[str], password: str, server: str, user: str,
+              login_timeout: float) -> str:
     """Run ARGV on a pseudo-terminal, answer its password prompt once; return its output after
     the prompt (isql's failed attempt without a password comes before it)."""
     import pty
@@ -196,10 +203,16 @@ def _converse(argv: list[str], password: str, server: str, user: str) -> str:
             os._exit(127)
     output = bytearray()
     answered = False
+    started = time.monotonic()
     try:
         while True:
-            ready, _, _ = select.select([terminal], [], [], 1.0)
+            ready, _, _ = select.select([terminal], [], [], min(1.0, login_timeout))
             if not ready:
+                if not answered and time.monotonic() - started > login_timeout:
+                    raise BulkLoadError(
+                        f"{server}: isql did not ask for the password within "
+                        f"{login_timeout:g} s: is Virtuoso's SQL port answering? Nothing was "
+                        "loaded or cleared")
                 continue
             try:
                 chunk = os.read(terminal, 65536)
