@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.bulkload import BulkLoadError, bulk_load, check_files, corpus_files, run_isql
+from dutygraph.bulkload import (
+    BulkLoadError,
+    bulk_load,
+    check_files,
+    corpus_files,
+    load_script,
+    read_graphs,
+    run_isql,
+)
 from dutygraph.cli import cli
 from dutygraph.corpus import build_corpus, write_corpus
 from dutygraph.endpoint import remote_query
@@ -89,6 +97,43 @@ def test_loading_trig_again_replaces_the_graphs(virtuoso, corpus_dir, local):
                        virtuoso.sql_address)
     assert result.store_quads == result.file_quads
     assert result.quads == len(local) and result.seconds > 0
+    assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
+
+
+@pytest.fixture(scope="module")
+def last_year_dir(corpus_dir):
+    """The 2025 document alone, as a district would publish its new year (inside CORPUS_DIR,
+    where the server may read)."""
+    folder = corpus_dir / "2025"
+    write_corpus(build_corpus(SOURCES[2:], jobs=1), folder, formats=("nq",))
+    return folder
+
+
+def test_replacing_clears_documents_but_only_the_described_part_of_a_shared_graph(
+        corpus_dir, last_year_dir):
+    counts, shared = read_graphs(corpus_files(corpus_dir), "urn:default")
+    assert len(counts) == 4 and len(shared) == 1  # three documents, one government graph
+    (government, everything), = shared.items()
+    _, last_year = read_graphs(corpus_files(last_year_dir), "urn:default")
+    this_year = last_year[government]
+    # The 2025 file describes some of the government's units and leaders, not all of them.
+    assert this_year and this_year < everything
+    script = load_script([Path("/x/corpus.nq")], list(counts), "urn:default", True, shared)
+    documents = [graph for graph in counts if graph != government]
+    assert all(f"SPARQL CLEAR GRAPH <{graph}>;" in script for graph in documents)
+    assert f"CLEAR GRAPH <{government}>" not in script
+    deletes = [line for line in script.splitlines() if line.startswith("SPARQL DELETE")]
+    assert len(deletes) == -(-len(everything) // 200)
+    assert all(f"<{subject}>" in script for subject in everything)
+
+
+def test_loading_one_year_keeps_the_other_years_units_and_leaders(virtuoso, last_year_dir,
+                                                                  local):
+    """A government graph holds what all its documents share: loading the 2025 document
+    alone replaces what 2025 says of its units and leaders, and keeps the rest."""
+    result = bulk_load(last_year_dir, virtuoso.user, virtuoso.password, virtuoso.sql_address)
+    (government,) = result.shared_subjects
+    assert result.store_quads[government] > result.file_quads[government]
     assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
 
 

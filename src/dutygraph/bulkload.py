@@ -18,6 +18,10 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
 - N-Quads and TriG keep their graph names: the graph given to ld_add only receives triples
   outside any named graph.
 - rdf_loader_run writes without a transaction log: the checkpoint after it makes the load last.
+- A government's graph (its units and leaders) is shared by all its documents, and a file may
+  hold only some of them (this year's): replacing it whole would strip the other years' units
+  and leaders of their names. Replacing, the loader clears each document's graph, but in a
+  shared graph only what the files say of the subjects they describe.
 - isql expands $words as macros: macro substitution is switched off for the script.
 - UTF-8 files load as they are: Chinese arrives intact (tests/test_bulkload.py).
 """
@@ -36,7 +40,7 @@ from pathlib import Path
 
 from dutygraph.endpoint import PASSWORD_VARIABLE, EndpointError
 from dutygraph.errors import InputError
-from dutygraph.namespaces import DEFAULT_BASE
+from dutygraph.namespaces import DEFAULT_BASE, DG, RDF
 
 LOADABLE_SUFFIXES = (".nq", ".trig")  # the corpus's formats that keep named graphs
 DEFAULT_SERVER = "127.0.0.1:1111"  # Virtuoso's SQL port
@@ -49,6 +53,7 @@ _PROMPT = b"Enter password for"
 LOGIN_TIMEOUT = 60.0
 _ERROR = re.compile(r"\*\*\* Error (\S+): (.*)")
 _DENIED = "FA003"
+_SUBJECTS_PER_DELETE = 200  # one statement's VALUES: a few hundred IRIs keep its line short
 
 
 class BulkLoadError(EndpointError):
@@ -58,12 +63,15 @@ class BulkLoadError(EndpointError):
 @dataclass
 class BulkLoadResult:
     """What a load did: the files, each graph's quads in the files and in the store
-    afterwards, and the seconds the isql session took (clear, register, load, checkpoint)."""
+    afterwards, and the seconds the isql session took (clear, register, load, checkpoint).
+    shared_subjects: for each graph that is not a document's own (a government's units and
+    leaders), the subjects the files describe in it."""
 
     files: list[Path]
     file_quads: dict[str, int]
     store_quads: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    shared_subjects: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def quads(self) -> int:
@@ -75,14 +83,18 @@ def bulk_load(source: str | Path, user: str, password: str, server: str = DEFAUL
               replace: bool = True, isql: str = ISQL,
               default_graph: str = DEFAULT_GRAPH) -> BulkLoadResult:
     """Load SOURCE (a .nq or .trig file, or a folder of them) into the Virtuoso whose SQL port
-    is SERVER (HOST:PORT), each graph replacing the server's graph of that name (unless
-    replace=False, which adds to it); BulkLoadError names the file Virtuoso did not load."""
+    is SERVER (HOST:PORT). Each document's graph replaces the server's graph of that name; in
+    a shared graph (a government's units and leaders), what the files say of a subject
+    replaces what the server held of it, and the other subjects stay. replace=False adds
+    everything instead. BulkLoadError names the file Virtuoso did not load."""
     files = corpus_files(source)
-    result = BulkLoadResult(files, graph_counts(files, default_graph))
+    counts, shared = read_graphs(files, default_graph)
+    result = BulkLoadResult(files, counts, shared_subjects=shared)
     # A session of its own, before anything is cleared: the server must be able to read every
     # file (a path it does not see, a folder DirsAllowed does not list), or its graphs stay.
     run_isql(readable_script(files), server, user, password, isql)
-    script = load_script(files, list(result.file_quads), default_graph, replace)
+    script = load_script(files, list(result.file_quads), default_graph, replace,
+                         result.shared_subjects)
     started = time.perf_counter()
     output = run_isql(script, server, user, password, isql)
     result.seconds = time.perf_counter() - started
@@ -110,24 +122,39 @@ def corpus_files(source: str | Path) -> list[Path]:
     return [path]
 
 
-def graph_counts(files: list[Path], default_graph: str) -> dict[str, int]:
-    """Each graph's quads in FILES, read here first: a file that does not parse is reported
+def read_graphs(files: list[Path], default_graph: str) -> tuple[dict[str, int],
+                                                                  dict[str, set[str]]]:
+    """Each graph's quads in FILES, and for each shared graph the subjects they describe in
+    it. A document's own graph is the one that says it is a dg:Document (`<G> a dg:Document`
+    in G); the others are shared. Read here first: a file that does not parse is reported
     with its line before the server is touched."""
     import pyoxigraph as ox
 
     from dutygraph.store import rdf_format
 
     counts: dict[str, int] = {}
+    subjects: dict[str, set[str]] = {}
+    documents: set[str] = set()
+    rdf_type, document = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(DG.Document))
     for path in files:
         try:
             for quad in ox.parse(path=str(path), format=rdf_format(path)):
                 graph = default_graph if isinstance(quad.graph_name, ox.DefaultGraph) \
                     else quad.graph_name.value
                 counts[graph] = counts.get(graph, 0) + 1
+                if graph in documents:
+                    continue
+                if (quad.predicate == rdf_type and quad.object == document
+                        and quad.subject.value == graph):
+                    documents.add(graph)
+                    subjects.pop(graph, None)  # a document's graph is cleared whole
+                elif isinstance(quad.subject, ox.NamedNode):
+                    subjects.setdefault(graph, set()).add(quad.subject.value)
         except SyntaxError as error:
             raise InputError(path, getattr(error, "lineno", None),
                              f"not valid RDF: {error.msg}") from None
-    return counts
+    return counts, {graph: subjects.get(graph, set()) for graph in counts
+                    if graph not in documents}
 
 
 def readable_script(files: list[Path]) -> str:
@@ -138,13 +165,25 @@ def readable_script(files: list[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool) -> str:
-    """The isql script: clear the graphs, register the files, load, checkpoint, then print each
-    file's state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
+def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool,
+                shared_subjects: dict[str, set[str]] | None = None) -> str:
+    """The isql script: clear the graphs (of a shared graph in SHARED_SUBJECTS, only what it
+    says of those subjects), register the files, load, checkpoint, then print each file's
+    state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
+    shared_subjects = shared_subjects or {}
     lines = []
     if replace:
         # Without the transaction log, as the loader itself writes: the checkpoint keeps both.
-        lines += ["log_enable(3, 1);"] + [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in graphs]
+        lines.append("log_enable(3, 1);")
+        for graph in graphs:
+            if graph not in shared_subjects:
+                lines.append(f"SPARQL CLEAR GRAPH <{graph}>;")
+                continue
+            subjects = sorted(shared_subjects[graph])
+            for start in range(0, len(subjects), _SUBJECTS_PER_DELETE):
+                values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
+                lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ "
+                             f"GRAPH <{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} }};")
     for path in files:
         lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
                   f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]

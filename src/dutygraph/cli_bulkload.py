@@ -14,7 +14,8 @@ from dutygraph.cli import _ask_credentials, _user_errors
 @click.option("--server", default="127.0.0.1:1111", show_default=True,
               help="Virtuoso's SQL address HOST:PORT (isql's, not the HTTP endpoint's).")
 @click.option("--replace/--add", default=True, show_default=True,
-              help="Replace each graph the files hold (as push does), or add to it.")
+              help="Replace each document's graph the files hold (and, in a government's "
+                   "shared graph, what they say of its units and leaders), or add to them.")
 @click.option("--isql", default="isql-vt", show_default=True,
               help="Virtuoso's isql program (Debian's is isql-vt).")
 def load(source, server, replace, isql):
