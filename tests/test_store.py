@@ -138,3 +138,51 @@ def _decimal_values(graph):
                         normalize=False)
         out.add((s, p, o))
     return out
+
+
+def _quads(folder) -> set[str]:
+    from dutygraph.store import open_store
+
+    store = open_store(folder)
+    try:
+        return {str(quad) for quad in store}
+    finally:
+        del store
+
+
+def _corrected_2023(tmp_path):
+    """The 2023 table with one figure corrected, as a district would publish an erratum."""
+    import json
+
+    source = SOURCES[0]
+    text = source.read_text("utf-8")
+    assert text.count("全区生产总值增长 6%左右。") == 1
+    corrected = tmp_path / source.name
+    corrected.write_text(text.replace("全区生产总值增长 6%左右。", "全区生产总值增长 7%左右。"),
+                         "utf-8")
+    meta = json.loads(source.with_name("ouhai-2023-key-tasks.meta.json").read_text("utf-8"))
+    meta["units"] = str((source.parent / meta["units"]).resolve())
+    corrected.with_name("ouhai-2023-key-tasks.meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False), "utf-8")
+    return corrected
+
+
+def test_a_document_built_again_into_a_store_replaces_its_old_self(tmp_path):
+    """A store on disk keeps earlier builds: building the corrected 2023 table into it leaves
+    the store as a fresh build of the corrected 2023 and the other two years, quad for quad
+    (no stale figure; the other years' units and leaders keep their names)."""
+    build_corpus(SOURCES, store=tmp_path / "kept", jobs=1).dataset.close()
+    corrected = _corrected_2023(tmp_path)
+    again = build_corpus([corrected], store=tmp_path / "kept", jobs=1)
+    assert again.dataset.earlier
+    again.dataset.close()
+    build_corpus([corrected, *SOURCES[1:]], store=tmp_path / "fresh", jobs=1).dataset.close()
+    kept, fresh = _quads(tmp_path / "kept"), _quads(tmp_path / "fresh")
+    assert kept == fresh
+    assert any("7%左右" in quad for quad in kept) and not any("6%左右。" in quad for quad in kept)
+
+
+def test_a_store_folder_is_made_with_its_parents(tmp_path):
+    corpus = build_corpus(SOURCES[:1], store=tmp_path / "new" / "deeper" / "store", jobs=1)
+    assert not corpus.dataset.earlier and len(corpus.dataset) > 0
+    corpus.dataset.close()

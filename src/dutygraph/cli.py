@@ -49,7 +49,9 @@ def cli():
                    "with violations is otherwise refused, exit 1).")
 @click.option("--store", type=click.Path(file_okay=False),
               help="Corpus: keep the dataset in an Oxigraph store in this folder (default: "
-                   "in memory); query, viz and the notebook magic read the folder as a graph.")
+                   "in memory); query, viz and the notebook magic read the folder as a graph. "
+                   "A store built before keeps its other documents; a document built again "
+                   "replaces its old self.")
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="Corpus: skip a bad document, write the others and exit 2, or stop at "
                    "the first one and write nothing.")

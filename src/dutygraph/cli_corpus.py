@@ -34,12 +34,15 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                   on_document=lambda _: bar.update(1), **build_options)
         written = write_corpus(corpus, output_dir)
         quads = len(corpus.dataset)
+        earlier = getattr(corpus.dataset, "earlier", False)
         corpus.dataset.close()
     built = corpus.built
     click.echo(f"Built {len(built)} of {len(corpus.documents)} documents: "
                f"{sum(d.tasks for d in built)} tasks, {quads} quads.", err=True)
     if store:
-        click.echo(f"Stored the dataset in {store} (Oxigraph)", err=True)
+        kept = ("; it held earlier builds: the documents built again replaced their old "
+                "selves, the others stay, and the files hold them all") if earlier else ""
+        click.echo(f"Stored the dataset in {store} (Oxigraph){kept}", err=True)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
     for skipped in corpus.skipped:

@@ -110,7 +110,8 @@ def build_corpus(
 
     A bad document is reported in its outcome and skipped; with keep_going=False the first
     one raises CorpusError and nothing else is built. BACKEND is oxigraph (in memory, or on
-    disk in the folder STORE) or rdflib. Other keyword arguments go to dutygraph.build.build.
+    disk in the folder STORE, which may hold earlier builds: a document built again replaces
+    its old self) or rdflib. Other keyword arguments go to dutygraph.build.build.
     """
     from dutygraph.store import dataset as new_dataset
 
@@ -127,7 +128,7 @@ def build_corpus(
                               "--keep-going skips bad documents)")
         if outcome.ok:
             seen[outcome.graph] = outcome.source
-            data.add(outcome.nquads)
+            data.add(outcome.nquads, outcome.graph, outcome.government_graph)
             outcome.nquads = b""
         outcomes.append(outcome)
         if on_document is not None:

@@ -119,17 +119,47 @@ class OxigraphDataset:
     name = "oxigraph"
 
     def __init__(self, path: str | Path | None = None):
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.store = open_store(path)
         self.on_disk = path is not None
         self._pending: list[bytes] = []
         self._pending_bytes = 0
+        # A store on disk may hold earlier builds: a document built again replaces its own.
+        self.earlier = next(self.store.quads_for_pattern(None, None, None, None), None) is not None
+        self._refreshed: set[tuple[str, str]] = set()  # (shared graph, subject) replaced
 
-    def add(self, nquads: bytes) -> None:
-        """Queue one document's quads; they reach the store in batches."""
+    def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
+        """Queue one document's quads; they reach the store in batches. In a store that held
+        quads before this build, the document's GRAPH is cleared first, and in SHARED_GRAPH
+        (its government's) what the store held of each subject the document describes there,
+        once per build: a document built again replaces its old self, and the other documents'
+        units and leaders stay."""
+        if self.earlier and graph:
+            self._forget(nquads, graph, shared_graph)
         self._pending.append(nquads)
         self._pending_bytes += len(nquads)
         if self._pending_bytes >= _BULK_BYTES:
             self.flush()
+
+    def _forget(self, nquads: bytes, graph: str, shared_graph: str) -> None:
+        """What the store held, before this build, of GRAPH and of the subjects NQUADS
+        describes in SHARED_GRAPH. (The quads queued in this build are never about them:
+        graphs are built once a build, and a subject is forgotten the first time it is seen.)"""
+        self.store.clear_graph(ox.NamedNode(graph))
+        if not shared_graph:
+            return
+        ending, shared = f" <{shared_graph}> .".encode(), ox.NamedNode(shared_graph)
+        for line in nquads.splitlines():
+            if not (line.endswith(ending) and line.startswith(b"<")):
+                continue
+            subject = line[1:line.index(b">")].decode("utf-8")
+            if (shared_graph, subject) in self._refreshed:
+                continue
+            self._refreshed.add((shared_graph, subject))
+            for quad in list(self.store.quads_for_pattern(ox.NamedNode(subject), None, None,
+                                                          shared)):
+                self.store.remove(quad)
 
     def flush(self) -> None:
         """Load the queued quads."""
@@ -174,8 +204,8 @@ class RdflibDataset:
 
         self.dataset = Dataset(default_union=True)
 
-    def add(self, nquads: bytes) -> None:
-        """Parse one document's quads into the dataset."""
+    def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
+        """Parse one document's quads into the dataset (always new: nothing to replace)."""
         self.dataset.parse(data=nquads, format="nquads")
 
     def flush(self) -> None:
