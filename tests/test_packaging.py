@@ -4,6 +4,7 @@ template of the pictures, and ontology/ (shapes and JSON-LD context) as dutygrap
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -38,8 +39,14 @@ def test_the_files_read_at_run_time_are_package_data():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(ROOT),
+    # Built from a copy: setuptools leaves a build/ folder in the tree it builds.
+    out, tree = tmp_path_factory.mktemp("wheel"), tmp_path_factory.mktemp("tree")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tree / name)
+    for name in ("src", "ontology"):
+        shutil.copytree(ROOT / name, tree / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(tree),
                     "-w", str(out)], check=True, capture_output=True)
     return next(out.glob("dutygraph-*.whl"))
 
