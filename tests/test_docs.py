@@ -21,7 +21,7 @@ def test_readme_has_examples():
 
 
 def test_readme_examples_run_in_order(tmp_path, monkeypatch):
-    for folder in ("data", "queries"):
+    for folder in ("data", "queries", "tests"):
         (tmp_path / folder).symlink_to(REPO / folder)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

@@ -115,6 +115,42 @@ def test_viz_and_export_read_the_trig(stores, tmp_path):
     assert len(result.stdout.splitlines()) == len(stores["oxigraph"])
 
 
+def test_every_reading_command_reads_a_store_folder_as_the_trig(stores, tmp_path):
+    """viz, centrality, export and validate take the folder of build --store as they take the
+    corpus's TriG: the same answers."""
+    folder, trig = str(stores["disk"]), str(stores["files"][".trig"])
+
+    def run(*args):
+        result = CliRunner().invoke(cli, list(args))
+        assert result.exit_code == 0, result.output
+        return result
+
+    for source, name in ((folder, "store"), (trig, "trig")):
+        run("viz", source, "-o", str(tmp_path / f"{name}.html"))
+        run("export", source, "--format", "nt", "-o", str(tmp_path / f"{name}.nt"))
+    pages = [(tmp_path / f"{name}.html").read_text("utf-8") for name in ("store", "trig")]
+    assert pages[0].count("区发改局") == pages[1].count("区发改局") > 0
+    assert sorted((tmp_path / "store.nt").read_text("utf-8").splitlines()) == \
+        sorted((tmp_path / "trig.nt").read_text("utf-8").splitlines())
+    assert len((tmp_path / "store.nt").read_text("utf-8").splitlines()) == len(stores["oxigraph"])
+    assert run("centrality", folder, "--format", "csv").stdout == \
+        run("centrality", trig, "--format", "csv").stdout
+    # the seed's 13 tasks with several starred units, and one of the 2025 table's tasks
+    report = run("validate", folder, "--lang", "en").stdout
+    assert report.startswith("0 violations, 14 warnings.\n")
+    assert report == run("validate", trig, "--lang", "en").stdout
+
+
+def test_a_folder_that_is_no_store_is_bad_input(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not a store", "utf-8")
+    result = CliRunner().invoke(cli, ["viz", str(tmp_path / "empty"), "-o",
+                                      str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert "cannot open the Oxigraph store" in result.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_rdflib_dataset_writes_the_same_graph_as_oxigraph(stores, tmp_path):
     from rdflib import Graph
 

@@ -12,12 +12,14 @@ EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "xml", "xlsx", "csv")
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", type=click.Path())
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the report.")
 def validate(graph_file, lang):
     """Check GRAPH_FILE against the SHACL shapes (ontology/shapes.ttl, warnings in
     ontology/shapes-warnings.ttl) and print what is wrong, task by task with its source line.
+    A corpus (TriG, N-Quads, or the folder of a store that build --store wrote) is checked as
+    the union of its graphs.
 
     Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the file cannot be read.
     """
@@ -31,7 +33,7 @@ def validate(graph_file, lang):
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="ttl, nt, jsonld (with the published @context), trig, xml (RDF/XML), "
                    "xlsx (one sheet each for tasks, assignments, targets) or csv (one file each).")
@@ -40,7 +42,8 @@ def validate(graph_file, lang):
                    "targets.csv). RDF formats go to standard output without it.")
 def export(graph_file, fmt, output):
     """Write the graph in GRAPH_FILE in another format, for triple stores, web developers or
-    Excel. Every RDF format parses back to the same graph."""
+    Excel. Every RDF format parses back to the same graph. A corpus (TriG, N-Quads, or the
+    folder of a store that build --store wrote) is written as the union of its graphs."""
     from dutygraph.build import write_files_atomically
     from dutygraph.errors import InputError
     from dutygraph.export import export as export_graph

@@ -30,7 +30,7 @@ def _with_filters(command):
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", type=click.Path())
 @click.option("--view", default="collaboration", show_default=True,
               help="collaboration (units, weighted by shared tasks), leaders (leaders and "
                    "units), unit:NAME or leader:NAME (their tasks, units and roles).")
@@ -42,7 +42,8 @@ def _with_filters(command):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The HTML file to write; it opens offline (everything is embedded).")
 def viz(graph_file, view, leader, min_shared, unit_types, top, colour_by, output):
-    """Draw who works with whom in GRAPH_FILE as one self-contained HTML page.
+    """Draw who works with whom in GRAPH_FILE (a graph file, a corpus's TriG or N-Quads, or
+    the folder of a store that build --store wrote) as one self-contained HTML page.
 
     Example: dutygraph viz output/graph.ttl --view unit:区发改局 -o output/fgj.html
     """
@@ -58,7 +59,7 @@ def viz(graph_file, view, leader, min_shared, unit_types, top, colour_by, output
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", type=click.Path())
 @_with_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)

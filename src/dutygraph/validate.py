@@ -192,8 +192,12 @@ def validate_file(path: str | Path) -> ValidationReport:
 
 
 def load_rdf(path: str | Path) -> Graph:
-    """Parse an RDF file, its format guessed from the suffix; InputError when it cannot."""
+    """Parse an RDF file, its format guessed from the suffix, or read the folder of an
+    Oxigraph store (build --store), as one graph: the union of a corpus's graphs. InputError
+    when it cannot."""
     path = Path(path)
+    if path.is_dir():
+        return _store_union(path)
     fmt = guess_format(str(path)) or "turtle"
     graph = Graph()
     try:
@@ -213,6 +217,18 @@ def load_rdf(path: str | Path) -> Graph:
     except Exception as error:  # rdflib's parsers raise many kinds; all mean bad input here
         raise InputError(path, None, f"not valid {fmt}: {error}") from None
     return graph
+
+
+def _store_union(folder: Path) -> Graph:
+    """The union of the graphs of the Oxigraph store in FOLDER, as an rdflib Graph (it travels
+    as N-Triples: Oxigraph writes them, rdflib's fastest parser reads them)."""
+    import pyoxigraph as ox
+
+    from dutygraph.store import open_dataset, union_triples
+
+    store = open_dataset(folder)
+    text = ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=text, format="nt")
 
 
 def _finding(results: Graph, result, describer: FocusDescriber, patterns,
