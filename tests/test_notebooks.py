@@ -98,3 +98,84 @@ def test_portfolio_by_a_name_as_written(coordination):
 def test_targets_table_has_normalised_values(coordination):
     shown = _text(coordination[1]["targets"])
     assert "全区生产总值增长" in shown and "approx" in shown
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    """years.ipynb executed in a copy of the repo's layout, with the test corpus beside it."""
+    root = tmp_path_factory.mktemp("lab-years")
+    for folder in ("data", "queries", "tests"):
+        (root / folder).symlink_to(REPO / folder)
+    (root / "notebooks").mkdir()
+    path = root / "notebooks" / "years.ipynb"
+    shutil.copy(NOTEBOOKS / "years.ipynb", path)
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    cells = {tag: cell for cell in notebook.cells
+             for tag in cell.get("metadata", {}).get("tags", [])}
+    return root, cells
+
+
+def _rows(cell) -> list[list[str]]:
+    return [line.split() for line in _text(cell).splitlines() if line.strip()]
+
+
+def test_years_builds_three_documents(years):
+    shown = _text(years[1]["build"])
+    for line in ("ouhai-2024 2024 127 tasks", "ouhai-2023 2023 7 tasks",
+                 "ouhai-2025 2025 6 tasks", "3 documents, 6652 quads"):
+        assert line in shown
+
+
+def test_years_gdp_target_by_year(years):
+    # 2023 line 12 全区生产总值增长 6%左右, 2024 line 13 …6.5%左右, 2025 line 12 …6%以上
+    rows = [row[1:] for row in _rows(years[1]["indicator-targets"])[1:]]
+    assert [row[1:7] for row in rows] == [
+        ["2023", "6.0", "%", "approx", "ouhai-2023", "12"],
+        ["2024", "6.5", "%", "approx", "ouhai-2024", "13"],
+        ["2025", "6.0", "%", "at_least", "ouhai-2025", "12"]]
+    outputs = years[1]["indicator-chart"]["outputs"]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+def test_years_recurring_tasks(years):
+    shown = _text(years[1]["recurring"])
+    assert "全区生产总值增长 6%左右。" in shown and "0.857" in shown
+    assert "大力发展“低空经济”。" in shown  # 银发经济 2024 → 低空经济 2025, 0.7
+
+
+def test_years_units_lead_per_year_checked_against_the_seed(years):
+    led_2024 = {unit: lead for unit, (lead, _, _) in
+                seed_facts.unit_load(seed_facts.seed_rows()).items()}
+    rows = {row[0]: row[1:] for row in _rows(years[1]["load-by-year"])}
+    # 区发改局 leads 2 tasks of the 2023 table and 3 of the 2025 table (tests/corpus)
+    assert rows["区发改局"] == ["2", str(led_2024["区发改局"]), "3"]
+    change = {row[2]: row[3:] for row in _rows(years[1]["lead-change"])[1:]}
+    assert change["区经信局"] == ["2025", "0", str(led_2024["区经信局"]),
+                                  str(-led_2024["区经信局"])]
+
+
+def test_years_exports_open_in_excel(years):
+    import openpyxl
+
+    folder = years[0] / "output" / "years"
+    sheet = openpyxl.load_workbook(folder / "lead_tasks_by_year.xlsx").active
+    assert [c.value for c in sheet[1]] == ["unit", "2023", "2024", "2025"]
+    assert isinstance(sheet["C2"].value, int)
+    assert (folder / "recurring_tasks.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (folder / "corpus.trig").exists()
+
+
+def test_a_column_of_decimals_becomes_floats_and_the_rest_stays():
+    from decimal import Decimal
+
+    from dutygraph.notebook import result_frame
+    from dutygraph.query import QueryResult
+
+    frame = result_frame(QueryResult(
+        ("unit", "tasks", "value", "span"),
+        (("区发改局", 11, Decimal("6.5"), "6.5%左右"), ("区经信局", 12, None, None))))
+    assert frame["value"].dtype == float and frame["value"].iloc[0] == 6.5
+    assert frame["tasks"].dtype.kind == "i"
+    assert frame["span"].iloc[0] == "6.5%左右" and frame["unit"].iloc[1] == "区经信局"

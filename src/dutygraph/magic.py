@@ -8,7 +8,8 @@
     %%sparql --endpoint http://localhost:8890/sparql --graph-iri https://example.org/g
     SELECT ...
 
-Values come back readable: IRIs with a Chinese label become the label, numbers are numbers.
+Values come back readable: IRIs with a Chinese label become the label, numbers are numbers
+(decimals as floats: see dutygraph.notebook.result_frame).
 """
 
 from __future__ import annotations
@@ -72,8 +73,7 @@ class SparqlMagics(Magics):
         return self._run(cell, "<cell>", options)
 
     def _run(self, text: str, origin: str, options: dict):
-        import pandas as pd
-
+        from dutygraph.notebook import result_frame
         from dutygraph.query import label_iris, load_graph, run_query
 
         try:
@@ -91,7 +91,7 @@ class SparqlMagics(Magics):
         except DutygraphError as error:
             print(f"Error: {error}")
             return None
-        return pd.DataFrame(list(result.rows), columns=list(result.columns))
+        return result_frame(result)
 
 
 def load_ipython_extension(ipython) -> None:

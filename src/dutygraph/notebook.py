@@ -19,6 +19,22 @@ def use_chinese_fonts() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False
 
 
+def result_frame(result):
+    """A query's answer as a pandas DataFrame. Integers stay integers; a column of decimals
+    (targets' values: Decimal, exact, from xsd:decimal) becomes floats, which pandas can sum,
+    chart and write to Excel as numbers (as Decimal objects it cannot plot them)."""
+    from decimal import Decimal
+
+    import pandas as pd
+
+    frame = pd.DataFrame(list(result.rows), columns=list(result.columns))
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, Decimal) for v in values):
+            frame[column] = frame[column].astype(float)
+    return frame
+
+
 def export_table(frame, path: str | Path) -> Path:
     """Write a DataFrame for Excel: .xlsx as a workbook, .csv as UTF-8 with a byte-order mark."""
     path = Path(path)
