@@ -4,6 +4,7 @@ from tests/corpus/*.txt."""
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -194,3 +195,20 @@ def test_every_catalogue_answer_keeps_one_order_whatever_the_load_order():
         mine = run_query_file(forward.dataset.store, query, params.get(query.name, {})).rows
         theirs = run_query_file(backward.dataset.store, query, params.get(query.name, {})).rows
         assert mine == theirs, query.name
+
+
+def test_a_document_whose_unit_table_is_missing_is_named_with_it(tmp_path):
+    """The error is about another file (the sidecar's unit table): the message still says
+    which of the corpus's documents was skipped."""
+    import json
+
+    table = tmp_path / "ouhai-2023-key-tasks.txt"
+    shutil.copy(SOURCES[0], table)
+    meta = json.loads(SOURCES[0].with_name("ouhai-2023-key-tasks.meta.json").read_text("utf-8"))
+    meta["units"] = "missing-units.csv"
+    table.with_name("ouhai-2023-key-tasks.meta.json").write_text(json.dumps(meta), "utf-8")
+    corpus = build_corpus([table, SOURCES[1]], jobs=1)
+    (skipped,) = corpus.skipped
+    units = tmp_path / "missing-units.csv"
+    assert skipped.error.startswith(f"{table}: {units}: no such unit table")
+    assert [d.document_id for d in corpus.built] == ["ouhai-2024"]

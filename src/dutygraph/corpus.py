@@ -173,7 +173,11 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
 
             raise ValidationFailed(result.validation, f"{path}: the graph", listed=3)
     except DutygraphError as error:
-        return DocumentOutcome(str(path), False, str(error))
+        # Say which document, also when the error names another file (its unit table).
+        message = str(error)
+        if not message.startswith(str(path)):
+            message = f"{path}: {message}"
+        return DocumentOutcome(str(path), False, message)
     meta, base = result.meta, options.get("base", DEFAULT_BASE)
     minter = IriMinter(base, meta.government_id, meta.id)
     shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
