@@ -376,3 +376,16 @@ def test_no_units_excuses_an_indicator_row_only(tmp_path):
     graph.serialize(path, format="turtle")
     rows = run_query_file(load_graph(path), QUERIES / "task-without-lead-violation.rq").rows
     assert len(rows) == 1
+
+
+def test_the_shapes_read_once_stay_as_written():
+    """validate_graph reads the shapes once a process: validating, broken graphs included,
+    must leave them as a fresh read gives them."""
+    from rdflib.compare import isomorphic
+
+    from dutygraph.validate import _loaded_shapes
+
+    for case in ("TaskShape-text", "TargetQuantityShape-qualitative", "TaskUnitRolesShape"):
+        validate_graph(_graph(BREAKERS[case][1]))
+    shapes, _ = _loaded_shapes()
+    assert isomorphic(shapes, shapes_graph())

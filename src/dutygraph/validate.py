@@ -7,6 +7,7 @@ bare IRI.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,15 +134,16 @@ def validate_graph(graph: Graph) -> ValidationReport:
     """Run the shapes over GRAPH (no inference: the shapes need none) and read the results."""
     import pyshacl
 
-    shapes = shapes_graph()
+    shapes, patterns = _loaded_shapes()
     # inplace: without it pySHACL copies the data graph first (a tenth of the time), in case
     # inference or SHACL rules write to it; the shapes have no sh:rule and there is no
     # inference, so nothing is written (tests/test_shapes.py checks the graph is unchanged).
+    # The shapes graph it is given, it does write to (two RDFS/OWL triples): a copy each time.
     _, results, _ = pyshacl.validate(
         graph, shacl_graph=property_shapes_targeted(shapes), inference="none", advanced=True,
         allow_warnings=True, inplace=True,
     )
-    describer, patterns = FocusDescriber(graph), _message_languages(shapes)
+    describer = FocusDescriber(graph)
     findings = [_finding(results, result, describer, patterns, shapes)
                 for result in results.subjects(RDF.type, SH.ValidationResult)]
     findings.sort(key=lambda f: (f.severity != VIOLATION, f.line or 0, f.focus, f.path,
@@ -184,6 +186,15 @@ def property_shapes_targeted(shapes: Graph) -> Graph:
             for predicate, target in targets:
                 targeted.add((prop, predicate, target))
     return targeted
+
+
+@functools.cache
+def _loaded_shapes() -> tuple[Graph, list[tuple[re.Pattern, str]]]:
+    """The shapes as written and their messages' patterns, read once a process: a corpus
+    worker validates hundreds of documents. Never given to pySHACL itself (it writes to the
+    shapes graph it gets): property_shapes_targeted copies them for it."""
+    shapes = shapes_graph()
+    return shapes, _message_languages(shapes)
 
 
 def validate_file(path: str | Path) -> ValidationReport:
