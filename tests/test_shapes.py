@@ -97,6 +97,10 @@ BREAKERS = {
     "TargetQuantityShape-qualitative": ("TargetQuantityShape",
                                         "INSERT DATA { ex:t1-target-02 dg:unitWord \"%\" }",
                                         {"dg:qualitative", "dg:value", "dg:comparator"}),
+    # A qualitative target given a QUDT unit only.
+    "TargetUnitShape": ("TargetUnitShape",
+                        "INSERT DATA { ex:t1-target-02 qudt:unit <http://qudt.org/vocab/unit/M2> }",
+                        ""),
     # Not qualitative and nothing quantitative either.
     "TargetShape-nothing": ("TargetShape",
                             "DELETE WHERE { ex:t1-target-01 dg:value ?v ; dg:comparator ?c ;"
@@ -389,3 +393,11 @@ def test_the_shapes_read_once_stay_as_written():
         validate_graph(_graph(BREAKERS[case][1]))
     shapes, _ = _loaded_shapes()
     assert isomorphic(shapes, shapes_graph())
+
+
+def test_other_data_with_qudt_units_are_no_targets():
+    """qudt:unit is QUDT's: a quantity value of other data merged into the graph is left
+    alone; only dg:Target nodes answer for their QUDT unit."""
+    report = validate_graph(_graph(
+        "INSERT DATA { ex:q1 qudt:unit <http://qudt.org/vocab/unit/M2> ; qudt:numericValue 3.0 }"))
+    assert report.findings == []
