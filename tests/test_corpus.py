@@ -4,8 +4,9 @@ from tests/corpus/*.txt."""
 
 from __future__ import annotations
 
-import shutil
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,7 @@ from rdflib import Dataset, URIRef
 
 from dutygraph.cli import cli
 from dutygraph.corpus import CorpusError, build_corpus, split_quads, write_corpus
+from dutygraph.meta import sidecar_path
 from dutygraph.query import run_query_file
 
 from .conftest import QUERIES, REPO, SEED
@@ -23,6 +25,18 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 CORPUS = REPO / "tests" / "corpus"
 SOURCES = [CORPUS / "ouhai-2023-key-tasks.txt", SEED, CORPUS / "ouhai-2025-key-tasks.txt"]
 ID = "https://w3id.org/dutygraph/id/"
+
+
+def copy_2023(folder: Path, name: str = "ouhai-2023-key-tasks.txt", *, text: str | None = None,
+              units: str | None = None) -> Path:
+    """The 2023 test table copied into FOLDER as NAME (its text replaced by TEXT), with its
+    sidecar beside it: its unit table named by an absolute path, or by UNITS."""
+    source, table = SOURCES[0], folder / name
+    table.write_text(source.read_text("utf-8") if text is None else text, "utf-8")
+    meta = json.loads(sidecar_path(source).read_text("utf-8"))
+    meta["units"] = units or str((source.parent / meta["units"]).resolve())
+    sidecar_path(table).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    return table
 
 
 @pytest.fixture(scope="module")
@@ -121,11 +135,7 @@ def test_a_bad_document_is_skipped_and_reported(tmp_path):
 
 
 def test_a_document_id_used_twice_is_refused(tmp_path):
-    copy = tmp_path / "again.txt"
-    copy.write_bytes(SOURCES[0].read_bytes())
-    (tmp_path / "again.meta.json").write_bytes(
-        SOURCES[0].with_name("ouhai-2023-key-tasks.meta.json").read_bytes()
-        .replace(b"../../data/units.csv", str(REPO / "data" / "units.csv").encode()))
+    copy = copy_2023(tmp_path, "again.txt")
     corpus = build_corpus([SOURCES[0], copy], jobs=1)
     assert "is also that of" in corpus.skipped[0].error
 
@@ -200,13 +210,7 @@ def test_every_catalogue_answer_keeps_one_order_whatever_the_load_order():
 def test_a_document_whose_unit_table_is_missing_is_named_with_it(tmp_path):
     """The error is about another file (the sidecar's unit table): the message still says
     which of the corpus's documents was skipped."""
-    import json
-
-    table = tmp_path / "ouhai-2023-key-tasks.txt"
-    shutil.copy(SOURCES[0], table)
-    meta = json.loads(SOURCES[0].with_name("ouhai-2023-key-tasks.meta.json").read_text("utf-8"))
-    meta["units"] = "missing-units.csv"
-    table.with_name("ouhai-2023-key-tasks.meta.json").write_text(json.dumps(meta), "utf-8")
+    table = copy_2023(tmp_path, units="missing-units.csv")
     corpus = build_corpus([table, SOURCES[1]], jobs=1)
     (skipped,) = corpus.skipped
     units = tmp_path / "missing-units.csv"

@@ -19,7 +19,7 @@ from dutygraph.query import (
 )
 
 from .conftest import QUERIES, SEED
-from .test_corpus import SOURCES
+from .test_corpus import SOURCES, copy_2023
 
 # rdflib 7.6 warns of its own Dataset internals on every parse.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -188,19 +188,10 @@ def _quads(folder) -> set[str]:
 
 def _corrected_2023(tmp_path):
     """The 2023 table with one figure corrected, as a district would publish an erratum."""
-    import json
-
-    source = SOURCES[0]
-    text = source.read_text("utf-8")
+    text = SOURCES[0].read_text("utf-8")
     assert text.count("全区生产总值增长 6%左右。") == 1
-    corrected = tmp_path / source.name
-    corrected.write_text(text.replace("全区生产总值增长 6%左右。", "全区生产总值增长 7%左右。"),
-                         "utf-8")
-    meta = json.loads(source.with_name("ouhai-2023-key-tasks.meta.json").read_text("utf-8"))
-    meta["units"] = str((source.parent / meta["units"]).resolve())
-    corrected.with_name("ouhai-2023-key-tasks.meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False), "utf-8")
-    return corrected
+    return copy_2023(tmp_path, text=text.replace("全区生产总值增长 6%左右。",
+                                                 "全区生产总值增长 7%左右。"))
 
 
 def test_a_document_built_again_into_a_store_replaces_its_old_self(tmp_path):
