@@ -23,21 +23,26 @@ def _text(cell) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="module")
-def coordination(tmp_path_factory):
-    """coordination.ipynb executed in a copy of the repo's layout (its output stays there)."""
-    root = tmp_path_factory.mktemp("lab")
-    for folder in ("data", "queries"):
+def _executed(root, name: str, folders: tuple[str, ...]):
+    """The notebook NAME executed in ROOT, a copy of the repo's layout with FOLDERS linked in
+    (its output stays there): ROOT, and its cells by tag."""
+    for folder in folders:
         (root / folder).symlink_to(REPO / folder)
     (root / "notebooks").mkdir()
-    path = root / "notebooks" / "coordination.ipynb"
-    shutil.copy(NOTEBOOKS / "coordination.ipynb", path)
+    path = root / "notebooks" / name
+    shutil.copy(NOTEBOOKS / name, path)
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     cells = {tag: cell for cell in notebook.cells
              for tag in cell.get("metadata", {}).get("tags", [])}
     return root, cells
+
+
+@pytest.fixture(scope="module")
+def coordination(tmp_path_factory):
+    """coordination.ipynb executed in a copy of the repo's layout."""
+    return _executed(tmp_path_factory.mktemp("lab"), "coordination.ipynb", ("data", "queries"))
 
 
 def test_every_notebook_is_stored_without_outputs():
@@ -103,18 +108,8 @@ def test_targets_table_has_normalised_values(coordination):
 @pytest.fixture(scope="module")
 def years(tmp_path_factory):
     """years.ipynb executed in a copy of the repo's layout, with the test corpus beside it."""
-    root = tmp_path_factory.mktemp("lab-years")
-    for folder in ("data", "queries", "tests"):
-        (root / folder).symlink_to(REPO / folder)
-    (root / "notebooks").mkdir()
-    path = root / "notebooks" / "years.ipynb"
-    shutil.copy(NOTEBOOKS / "years.ipynb", path)
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    cells = {tag: cell for cell in notebook.cells
-             for tag in cell.get("metadata", {}).get("tags", [])}
-    return root, cells
+    return _executed(tmp_path_factory.mktemp("lab-years"), "years.ipynb",
+                     ("data", "queries", "tests"))
 
 
 def _rows(cell) -> list[list[str]]:
