@@ -34,7 +34,7 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                   on_document=lambda _: bar.update(1), **build_options)
         written = write_corpus(corpus, output_dir)
         quads = len(corpus.dataset)
-        earlier = getattr(corpus.dataset, "earlier", False)
+        earlier = corpus.dataset.earlier
         corpus.dataset.close()
     built = corpus.built
     click.echo(f"Built {len(built)} of {len(corpus.documents)} documents: "

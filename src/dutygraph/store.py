@@ -198,6 +198,7 @@ class RdflibDataset:
     """A corpus in an rdflib Dataset (memory store): the default store, for comparison."""
 
     name = "rdflib"
+    earlier = False  # always new, in memory: no earlier build to keep or replace
 
     def __init__(self):
         from rdflib import Dataset
