@@ -53,3 +53,36 @@ def test_bench_runs_on_two_documents(tmp_path):
     assert rdflib["skipped"] == oxigraph["skipped"] == []
     for name, answer in oxigraph["queries"].items():
         assert answer["rows"] == rdflib["queries"][name]["rows"], name
+
+
+def test_compare_queries_says_same_or_not(tmp_path):
+    """benchmarks/compare_queries.py on the seed: a reworded query that gives the same rows
+    says yes; one that drops a row says NO, and the script exits 1."""
+    from dutygraph.build import write_build
+
+    from .conftest import QUERIES, SEED
+
+    graph_dir = tmp_path / "graph"
+    write_build(build(SEED), graph_dir)
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    text = (QUERIES / "unit_load.rq").read_text("utf-8")
+    (old / "unit_load.rq").write_text(text, "utf-8")
+    (new / "unit_load.rq").write_text(text + "\n# reworded only\n", "utf-8")
+
+    def run():
+        return subprocess.run(
+            [sys.executable, str(BENCHMARKS / "compare_queries.py"), str(old), str(new),
+             "--data", str(graph_dir / "graph.ttl"), "--runs", "1"],
+            capture_output=True, text=True, timeout=120)
+
+    same = run()
+    assert same.returncode == 0, same.stderr
+    assert [line.split()[:3] for line in same.stdout.splitlines()[1:]] == \
+        [["unit_load.rq", "90", "yes"]]
+    assert "LIMIT" not in text
+    (new / "unit_load.rq").write_text(text.rstrip() + "\nLIMIT 89\n", "utf-8")
+    differs = run()
+    assert differs.returncode == 1
+    assert differs.stdout.splitlines()[1].split()[:3] == ["unit_load.rq", "89", "NO"]
