@@ -43,3 +43,17 @@ def test_missing_source_file_is_named(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)])
     assert result.exit_code == EXIT_BAD_INPUT
     assert result.stderr.startswith(f"Error: {tmp_path / 'nope.txt'}: cannot read the file")
+
+
+@pytest.mark.parametrize("base", ["http://example.org/my id/", "example.org/id/"])
+def test_a_base_that_is_no_iri_is_refused_before_anything_is_written(base, tmp_path):
+    """Every IRI of the graph starts with the base: checked once, so no file holds a broken
+    IRI (the corpus writer does not check each IRI again)."""
+    source = Path(__file__).parent / "cases" / "roles" / "input.txt"
+    for sources in ([source], [source, source.parent.parent / "sections" / "input.txt"]):
+        out = tmp_path / str(len(sources))
+        result = CliRunner().invoke(cli, ["build", *map(str, sources), "-o", str(out),
+                                          "--base", base])
+        assert result.exit_code == EXIT_BAD_INPUT, result.output
+        assert f"the base IRI {base!r} is not an IRI" in result.stderr
+        assert not out.exists() or not any(out.iterdir())

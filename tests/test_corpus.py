@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 
+from dutygraph.build import build
 from dutygraph.cli import cli
-from dutygraph.corpus import CorpusError, build_corpus, split_quads, write_corpus
+from dutygraph.corpus import CorpusError, build_corpus, document_nquads, write_corpus
 from dutygraph.meta import sidecar_path
 from dutygraph.query import run_query_file
 
@@ -140,11 +142,33 @@ def test_a_document_id_used_twice_is_refused(tmp_path):
     assert "is also that of" in corpus.skipped[0].error
 
 
-def test_split_quads_keeps_what_points_into_the_document_in_its_graph():
-    nt = ('<u/a> <p> "名"@zh .\n<u/a> <http://l> <d/x/task-1> .\n<d/x/task-1> <p> "t" .\n')
-    assert split_quads(nt, "d/x", "g", ("<u/",)).splitlines() == [
+def test_document_nquads_keeps_what_points_into_the_document_in_its_graph():
+    unit, task = URIRef("u/a"), URIRef("d/x/task-1")
+    triples = [(unit, URIRef("p"), Literal("名", lang="zh")), (unit, URIRef("http://l"), task),
+               (task, URIRef("p"), Literal("t"))]
+    assert document_nquads(triples, "d/x", "g", ("u/",)).decode().splitlines() == [
         '<u/a> <p> "名"@zh <g> .', "<u/a> <http://l> <d/x/task-1> <d/x> .",
         '<d/x/task-1> <p> "t" <d/x> .']
+
+
+def test_document_nquads_writes_rdflibs_lines_and_reads_back_as_the_same_terms():
+    """The worker's own N-Quads writer: each line is rdflib's NTSerializer's line with the
+    graph added, on the seed and on literals that need escaping; parsed back, the same terms."""
+    p, s = URIRef("https://example.org/p"), URIRef("https://example.org/s")
+    awkward = [(s, p, Literal(text)) for text in
+               ('say "yes"', "back\\slash", "two\nlines", "cr\r", "tab\t", "𠀋 and é")]
+    awkward += [(s, p, Literal("1.50", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))),
+                (s, p, Literal("中文", lang="zh"))]
+    for triples in (list(build(SEED, indexed=False).graph), awkward):
+        written = document_nquads(triples, "https://example.org/doc", "https://example.org/g",
+                                  ("https://example.org/unit/",)).decode("utf-8")
+        assert [line[:line.rindex(" <")] for line in written.splitlines()] == [
+            _nt_row(triple)[:-3] for triple in triples]
+        read = Dataset()
+        read.parse(data=written, format="nquads")
+        assert {(s_, p_, o_) for s_, p_, o_, _ in read.quads()} == set(triples)
+    blank = document_nquads([(BNode("b1"), p, BNode("b2"))], "d", "g", ("u/",)).decode()
+    assert blank == "_:b1 <https://example.org/p> _:b2 <d> .\n"
 
 
 def test_cli_builds_a_corpus_from_a_glob_and_keeps_going(tmp_path):

@@ -27,6 +27,16 @@ def _user_errors():
         sys.exit(error.exit_code)
 
 
+def _checked_base(context, parameter, base: str) -> str:
+    """--base checked before any document is read: a corpus would skip every one of them."""
+    from dutygraph.iris import check_base
+
+    try:
+        return check_base(base)
+    except DutygraphError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.group()
 @click.version_option(__version__, prog_name="dutygraph")
 def cli():
@@ -42,7 +52,7 @@ def cli():
               help="Unit table (CSV). Default: the one the metadata sidecar names.")
 @click.option("--meta", type=click.Path(dir_okay=False),
               help="Metadata JSON. Default: SOURCE's sidecar, e.g. x.meta.json beside x.txt.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_checked_base,
               help="Base IRI of the data; must end with / or #.")
 @click.option("--no-validate", is_flag=True,
               help="Write the graph without checking it against the SHACL shapes (a graph "

@@ -31,7 +31,7 @@ def zh(text: str) -> Literal:
 class TripleSet:
     """A document's triples without rdflib's indexes: each once, in the order written. It has
     what the writers here use of a Graph (add, bind) and can be counted, iterated and written
-    as N-Triples (rdflib's NTSerializer), not queried. A corpus build that does not validate
+    as N-Triples (corpus.document_nquads), not queried. A corpus build that does not validate
     needs no more, and collects a document this way in less than half the time."""
 
     def __init__(self):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from pypinyin import lazy_pinyin
 from rdflib import Namespace, URIRef
 
@@ -13,8 +14,7 @@ class IriMinter:
     """The IRIs of one document's graph under a base such as https://example.org/id/."""
 
     def __init__(self, base: str, government_id: str, document_id: str):
-        if not base.endswith(("/", "#")):
-            raise DutygraphError(f"the base IRI {base!r} must end with '/' or '#'")
+        check_base(base)
         self.document_iri = URIRef(f"{base}doc/{document_id}")
         # Units and leaders belong to a government, not a document: the same bureau in two
         # years of one district is one node.
@@ -51,6 +51,19 @@ class IriMinter:
                 candidate = f"{slug}-{n}"
             self._people[name] = candidate
         return self.person_ns[self._people[name]]
+
+
+def check_base(base: str) -> str:
+    """BASE, if it can begin every IRI of a graph; else DutygraphError says why. Every IRI
+    minted here is the base and checked ASCII ids, so the writers need not check each IRI
+    again (corpus.document_nquads does not)."""
+    if not base.endswith(("/", "#")):
+        raise DutygraphError(f"the base IRI {base!r} must end with '/' or '#'")
+    try:
+        ox.NamedNode(base)
+    except ValueError as error:
+        raise DutygraphError(f"the base IRI {base!r} is not an IRI: {error}") from None
+    return base
 
 
 def person_slug(name: str) -> str:
