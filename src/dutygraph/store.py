@@ -167,8 +167,14 @@ class OxigraphDataset:
             return
         data = b"".join(self._pending)
         self._pending, self._pending_bytes = [], 0
-        # bulk_load skips transactions: it is the fast path for a store on disk and in memory.
-        self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        if self.on_disk:
+            # bulk_load skips transactions and writes RocksDB's files directly: a fifth of
+            # 500 documents in 6.0 s, against 17.0 s by load.
+            self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        else:
+            # In memory, bulk_load costs more with every batch the store already holds: 500
+            # documents in 8 MB batches took 14–16 s by bulk_load, 8.2 s by load.
+            self.store.load(input=data, format=ox.RdfFormat.N_QUADS)
 
     def __len__(self) -> int:
         self.flush()
