@@ -227,3 +227,33 @@ def test_one_document_is_a_corpus_too_on_both_engines(name):
     assert answers[0].rows == answers[1].rows
     if name == "lead_change_by_year.rq":
         assert answers[0].rows == ()
+
+
+@pytest.mark.parametrize("kind", ["disk", ".trig", ".nq"])
+def test_table_writes_one_document_of_a_corpus_as_its_own_build_does(stores, kind, seed_turtle):
+    """The seed in a corpus (its graph, and its units' and leaders' names from the district's
+    shared graph) reads back as the same table as the seed built alone."""
+    path = stores["disk"] if kind == "disk" else stores["files"][kind]
+    alone = CliRunner().invoke(cli, ["table", str(seed_turtle)])
+    result = CliRunner().invoke(cli, ["table", str(path), "--document", "ouhai-2024"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == alone.stdout
+    assert "\n1\t全区生产总值增长 6.5%左右。\t*区发改局、" in result.stdout
+
+
+def test_table_of_a_corpus_asks_which_document(stores):
+    corpus = stores["files"][".trig"]
+    result = CliRunner().invoke(cli, ["table", str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {corpus}: 3 documents; choose one with --document ID "
+                             "(documents: ouhai-2023, ouhai-2024, ouhai-2025)\n")
+    result = CliRunner().invoke(cli, ["table", str(corpus), "--document", "ouhai-2022"])
+    assert result.exit_code == 2
+    assert "no document 'ouhai-2022' (documents: ouhai-2023" in result.stderr
+    union = stores["files"][".ttl"]
+    result = CliRunner().invoke(cli, ["table", str(union)])
+    assert result.exit_code == 2
+    assert "holds 3 documents (a corpus's union graph)" in result.stderr
+    result = CliRunner().invoke(cli, ["table", str(union), "--document", "ouhai-2024"])
+    assert result.exit_code == 2
+    assert "a Turtle file has no named graphs" in result.stderr

@@ -192,15 +192,19 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
 
 
 @cli.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", type=click.Path())
+@click.option("--document", metavar="ID",
+              help="Of a corpus (TriG, N-Quads or the folder of build --store), the document "
+                   "to write: its id, as in the corpus report.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of standard output.")
-def table(graph_file, output):
-    """Write the table of GRAPH_FILE back in the published layout (tab-separated)."""
-    from dutygraph.table import load_turtle, records_from_graph, table_text
+def table(graph_file, document, output):
+    """Write the table of GRAPH_FILE (a build's graph.ttl, or one document of a corpus) back
+    in the published layout (tab-separated)."""
+    from dutygraph.table import load_document, records_from_graph, table_text
 
     with _user_errors():
-        text = table_text(records_from_graph(load_turtle(graph_file)))
+        text = table_text(records_from_graph(load_document(graph_file, document)))
     _emit(text, output, bom=False)
 
 

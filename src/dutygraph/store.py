@@ -82,6 +82,33 @@ def union_triples(store: ox.Store):
     return store.query(_UNION, use_default_graph_as_union=True)
 
 
+_DOCUMENTS = """
+SELECT ?graph ?id WHERE {
+  GRAPH ?graph { ?graph a <https://w3id.org/dutygraph/ontology#Document> ;
+                        <http://purl.org/dc/terms/identifier> ?id }
+}
+ORDER BY ?id"""
+# A document's own graph, and what the graphs it shares with others (its government's)
+# say of the nodes it points to: its units' and leaders' names and types.
+_DOCUMENT = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { GRAPH <%(graph)s> { ?s ?p ?o } }
+  UNION
+  { GRAPH <%(graph)s> { ?x ?q ?s } GRAPH ?shared { ?s ?p ?o } FILTER (?shared != <%(graph)s>) }
+}"""
+
+
+def document_graphs(store: ox.Store) -> dict[str, str]:
+    """The documents of a corpus: each one's id and the IRI of its named graph, by id."""
+    return {row["id"].value: row["graph"].value for row in store.query(_DOCUMENTS)}
+
+
+def document_triples(store: ox.Store, graph: str):
+    """One document of a corpus as a graph of its own (an iterable of triples): its named
+    GRAPH and what the shared graphs say of the units and leaders it names."""
+    return store.query(_DOCUMENT % {"graph": graph})
+
+
 def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
     """Write STORE to PATH in the format its suffix names: Turtle and N-Triples get the union
     of the graphs, TriG and N-Quads the whole dataset with its named graphs."""

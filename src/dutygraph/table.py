@@ -32,6 +32,39 @@ def load_turtle(path: str | Path) -> Graph:
     return graph
 
 
+def load_document(path: str | Path, document: str | None = None) -> Graph:
+    """The graph of one document, to write back as its table: the Turtle file of a build
+    (graph.ttl), or from a corpus (TriG, N-Quads, or the folder of `build --store`) the
+    document whose id is DOCUMENT, which may be left out when the corpus holds one."""
+    import pyoxigraph as ox
+
+    from dutygraph.store import DATASET_SUFFIXES, document_graphs, document_triples, open_dataset
+
+    path = Path(path)
+    if not path.is_dir() and path.suffix not in DATASET_SUFFIXES:
+        if document is not None:
+            raise InputError(path, None, "--document picks a document of a corpus: give its "
+                             "TriG, N-Quads or store folder (a Turtle file has no named graphs)")
+        graph = load_turtle(path)
+        documents = len(set(graph.subjects(RDF.type, DG.Document)))
+        if documents > 1:
+            raise InputError(path, None, f"holds {documents} documents (a corpus's union "
+                             "graph): give the corpus's TriG, N-Quads or store folder, and "
+                             "--document ID")
+        return graph
+    store = open_dataset(path)
+    graphs = document_graphs(store)
+    if document is None and len(graphs) == 1:
+        document = next(iter(graphs))
+    if document not in graphs:
+        ids = ", ".join(list(graphs)[:10]) + (" …" if len(graphs) > 10 else "")
+        asked = (f"no document {document!r}" if document is not None
+                 else f"{len(graphs)} documents; choose one with --document ID")
+        raise InputError(path, None, f"{asked} (documents: {ids or 'none'})")
+    text = ox.serialize(document_triples(store, graphs[document]), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=text, format="nt")
+
+
 def records_from_graph(graph: Graph) -> TableDocument:
     """The document's sections and task rows, in printed order, as the reader gave them."""
     documents = sorted(graph.subjects(RDF.type, DG.Document))
