@@ -140,8 +140,8 @@ def validate_graph(graph: Graph) -> ValidationReport:
     # inference, so nothing is written (tests/test_shapes.py checks the graph is unchanged).
     # The shapes graph it is given, it does write to (two RDFS/OWL triples): a copy each time.
     _, results, _ = pyshacl.validate(
-        graph, shacl_graph=property_shapes_targeted(shapes), inference="none", advanced=True,
-        allow_warnings=True, inplace=True,
+        graph, shacl_graph=sparql_targets_resolved(property_shapes_targeted(shapes), graph),
+        inference="none", advanced=True, allow_warnings=True, inplace=True,
     )
     describer = FocusDescriber(graph)
     findings = [_finding(results, result, describer, patterns, shapes)
@@ -186,6 +186,50 @@ def property_shapes_targeted(shapes: Graph) -> Graph:
             for predicate, target in targets:
                 targeted.add((prop, predicate, target))
     return targeted
+
+
+def sparql_targets_resolved(shapes: Graph, data: Graph) -> Graph:
+    """SHAPES (changed in place, and returned) with each SPARQL target replaced by the nodes
+    it selects in DATA, as sh:targetNode: by SHACL's definition the same focus nodes, so the
+    same results, found by Oxigraph's SPARQL engine instead of rdflib's. The seed's two SPARQL
+    targets took rdflib 0.10 s of the check's 0.30 s; Oxigraph takes ~0.02 s with the copy of
+    the data. A target that selects anything other than IRIs (blank nodes would be renamed
+    on the way) stays for pySHACL to run, as do all of them if Oxigraph refuses a term of
+    DATA (rdflib reads some that RDF does not allow). tests/test_shapes.py checks the results
+    are the same as the authored shapes' on every graph it validates."""
+    import pyoxigraph as ox
+
+    from dutygraph.ntriples import ntriples
+
+    targets = [(shape, target) for shape, target in shapes.subject_objects(SH.target)
+               if (target, RDF.type, SH.SPARQLTarget) in shapes]
+    if not targets:
+        return shapes
+    store = ox.Store()
+    try:
+        store.load(input=ntriples(data).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError):  # a graph from elsewhere, with terms Oxigraph refuses
+        return shapes
+    for shape, target in targets:
+        query = _sparql_prefixes(shapes, target) + str(shapes.value(target, SH.select))
+        nodes = [solution["this"] for solution in store.query(query)]
+        if not all(isinstance(node, ox.NamedNode) for node in nodes):
+            continue
+        shapes.remove((shape, SH.target, target))
+        for node in nodes:
+            shapes.add((shape, SH.targetNode, URIRef(node.value)))
+    return shapes
+
+
+def _sparql_prefixes(shapes: Graph, node) -> str:
+    """The PREFIX lines of the declarations NODE's sh:prefixes point to (SHACL 5.2.1)."""
+    lines = []
+    for source in shapes.objects(node, SH.prefixes):
+        for declaration in shapes.objects(source, SH.declare):
+            prefix = shapes.value(declaration, SH.prefix)
+            namespace = shapes.value(declaration, SH.namespace)
+            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
+    return "".join(lines)
 
 
 @functools.cache
