@@ -167,7 +167,7 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
     from dutygraph.iris import IriMinter
 
     try:
-        result = build(path, indexed=False, **options)  # indexed all the same if validating
+        result = build(path, indexed=False, **options)
         if result.validation is not None and not result.validation.conforms:
             from dutygraph.validate import ValidationFailed
 
