@@ -3,10 +3,12 @@ and the commands read a corpus as they read one graph."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from dutygraph.cli import cli
 from dutygraph.corpus import build_corpus, write_corpus
@@ -17,6 +19,7 @@ from dutygraph.query import (
     read_query,
     run_query,
 )
+from dutygraph.validate_corpus import validate_corpus
 
 from .conftest import QUERIES, SEED
 from .test_corpus import SOURCES, copy_2023
@@ -257,3 +260,41 @@ def test_table_of_a_corpus_asks_which_document(stores):
     result = CliRunner().invoke(cli, ["table", str(union), "--document", "ouhai-2024"])
     assert result.exit_code == 2
     assert "a Turtle file has no named graphs" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["disk", ".trig", ".nq"])
+def test_validate_checks_a_corpus_document_by_document(stores, kind, seed_build):
+    """Each document with what its district's shared graph says of its units and leaders:
+    the seed's findings are those of its own build, marked with its id."""
+    path = stores["disk"] if kind == "disk" else stores["files"][kind]
+    report = validate_corpus(path, jobs=2)
+    assert report.conforms
+    seed = [replace(f, document="") for f in report.findings if f.document == "ouhai-2024"]
+    assert seed == seed_build.validation.findings
+    assert {f.document for f in report.findings} <= {"ouhai-2023", "ouhai-2024", "ouhai-2025"}
+    result = CliRunner().invoke(cli, ["validate", str(path), "--lang", "en", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Checking" in result.stderr
+    assert f"warning: ouhai-2024: {seed[0].text('en')}" in result.stdout.splitlines()
+
+
+def test_validate_names_the_documents_a_broken_shared_graph_breaks(stores, tmp_path):
+    """A unit's Chinese name removed from the district's shared graph: every document that
+    names the unit is reported, by id, and the exit code is 1."""
+    from rdflib import Dataset, Literal
+    from rdflib.namespace import SKOS
+
+    dataset = Dataset()
+    dataset.parse(stores["files"][".trig"], format="trig")
+    unit = URIRef("https://w3id.org/dutygraph/id/ouhai/unit/development-reform-bureau")
+    labels = [(s, p, o, g) for s, p, o, g in dataset.quads((unit, SKOS.prefLabel, None, None))
+              if isinstance(o, Literal) and o.language == "zh"]
+    assert len(labels) == 1
+    dataset.remove(labels[0])
+    broken = tmp_path / "broken.trig"
+    dataset.serialize(broken, format="trig")
+    result = CliRunner().invoke(cli, ["validate", str(broken), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    reported = {line.split(": ")[1] for line in result.stdout.splitlines()
+                if line.startswith("violation: ")}
+    assert reported == {"ouhai-2023", "ouhai-2024", "ouhai-2025"}

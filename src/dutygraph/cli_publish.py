@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -15,21 +16,43 @@ EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "xml", "xlsx", "csv")
 @click.argument("graph_file", type=click.Path())
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the report.")
-def validate(graph_file, lang):
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="Corpus: documents checked at once (default: one per core).")
+def validate(graph_file, lang, jobs):
     """Check GRAPH_FILE against the SHACL shapes (ontology/shapes.ttl, warnings in
     ontology/shapes-warnings.ttl) and print what is wrong, task by task with its source line.
-    A corpus (TriG, N-Quads, or the folder of a store that build --store wrote) is checked as
-    the union of its graphs.
+    A corpus (TriG, N-Quads, or the folder of a store that build --store wrote) is checked
+    one document at a time, with a progress bar, each finding after its document's id.
 
     Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the file cannot be read.
     """
+    from dutygraph.store import DATASET_SUFFIXES
     from dutygraph.validate import ValidationFailed, validate_file
 
     with _user_errors():
-        report = validate_file(graph_file)
+        report = None
+        if Path(graph_file).is_dir() or Path(graph_file).suffix in DATASET_SUFFIXES:
+            report = _validate_corpus(graph_file, jobs)
+        if report is None:  # one graph, or a dataset that holds no dutygraph document
+            report = validate_file(graph_file)
         click.echo(report.to_text(lang), nl=False)
         if not report.conforms:
             raise ValidationFailed(report, graph_file)
+
+
+def _validate_corpus(path: str, jobs: int | None):
+    """The report of each document of the corpus at PATH, with a progress bar; None when it
+    holds no dutygraph document."""
+    from dutygraph.store import document_graphs, open_dataset
+    from dutygraph.validate_corpus import validate_documents
+
+    store = open_dataset(path)
+    graphs = document_graphs(store)
+    if not graphs:
+        return None
+    with click.progressbar(length=len(graphs), label="Checking", file=sys.stderr,
+                           show_pos=True) as bar:
+        return validate_documents(store, graphs, jobs=jobs, on_document=lambda _: bar.update(1))
 
 
 @click.command()

@@ -79,10 +79,14 @@ class Finding:
     message: dict[str, str]  # language → what is wrong
     path: str = ""  # the property, as a short name (dg:text)
     shape: str = ""
+    document: str = ""  # in a corpus, the document's id (ouhai-2024)
 
     def text(self, lang: str = "en") -> str:
-        """One line: 'task 二-5 (line 17): a task needs … [dg:text]'."""
+        """One line: 'task 二-5 (line 17): a task needs … [dg:text]', after 'ouhai-2024: ' in
+        a corpus."""
         where = self.where.get(lang) or self.where["en"]
+        if self.document:
+            where = f"{self.document}{WORDS[lang]['colon']}{where}"
         message = self.message.get(lang) or self.message.get("en") or next(
             iter(self.message.values()), "")
         path = f" [{self.path}]" if self.path else ""
