@@ -17,6 +17,7 @@ from dutygraph.build import build
 from dutygraph.cli import cli
 from dutygraph.corpus import CorpusError, build_corpus, document_nquads, write_corpus
 from dutygraph.meta import sidecar_path
+from dutygraph.ntriples import ntriples, read_ntriples
 from dutygraph.query import run_query_file
 
 from .conftest import QUERIES, REPO, SEED
@@ -167,6 +168,7 @@ def test_document_nquads_writes_rdflibs_lines_and_reads_back_as_the_same_terms()
         read = Dataset()
         read.parse(data=written, format="nquads")
         assert {(s_, p_, o_) for s_, p_, o_, _ in read.quads()} == set(triples)
+        assert set(read_ntriples(ntriples(triples).encode("utf-8"))) == set(triples)
     blank = document_nquads([(BNode("b1"), p, BNode("b2"))], "d", "g", ("u/",)).decode()
     assert blank == "_:b1 <https://example.org/p> _:b2 <d> .\n"
 

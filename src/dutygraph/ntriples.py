@@ -1,5 +1,6 @@
-"""rdflib terms written as N-Triples text, fast: a corpus worker writes each document this way,
-and the SHACL check hands the graph to Oxigraph this way.
+"""rdflib terms written as N-Triples text, and read back, fast: a corpus worker writes each
+document this way, the SHACL check hands the graph to Oxigraph this way, and a corpus's check
+reads each document back this way.
 
 The lines are those of rdflib's NTSerializer, character for character (tests/test_corpus.py
 compares them on the seed and on literals that need escaping). rdflib's own writer took a
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import BNode, Literal
+from rdflib import BNode, Graph, Literal, URIRef
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def term_text(term) -> str:
@@ -33,3 +36,33 @@ def term_text(term) -> str:
 def ntriples(triples: Iterable[tuple]) -> str:
     """TRIPLES (rdflib terms) as N-Triples, in the order given."""
     return "".join(f"{term_text(s)} <{p}> {term_text(o)} .\n" for s, p, o in triples)
+
+
+def read_ntriples(data: bytes) -> Graph:
+    """N-Triples DATA as an rdflib Graph, parsed by Oxigraph: the same graph as rdflib's own
+    parser gives (a test compares them on the seed), in a third of the time (0.08 against
+    0.20 s for the seed's 6,114 triples), which a corpus's check pays once a document."""
+    import pyoxigraph as ox
+
+    terms: dict = {}
+
+    def term(node):
+        found = terms.get(node)
+        if found is None:
+            kind = type(node)
+            if kind is ox.NamedNode:
+                found = URIRef(node.value)
+            elif kind is ox.Literal:
+                datatype = node.datatype.value
+                found = (Literal(node.value, lang=node.language) if node.language
+                         else Literal(node.value) if datatype == _XSD_STRING
+                         else Literal(node.value, datatype=URIRef(datatype)))
+            else:
+                found = BNode(node.value)
+            terms[node] = found
+        return found
+
+    graph = Graph()
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
+               for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    return graph

@@ -38,6 +38,7 @@ def load_document(path: str | Path, document: str | None = None) -> Graph:
     document whose id is DOCUMENT, which may be left out when the corpus holds one."""
     import pyoxigraph as ox
 
+    from dutygraph.ntriples import read_ntriples
     from dutygraph.store import DATASET_SUFFIXES, document_graphs, document_triples, open_dataset
 
     path = Path(path)
@@ -62,7 +63,7 @@ def load_document(path: str | Path, document: str | None = None) -> Graph:
                  else f"{len(graphs)} documents; choose one with --document ID")
         raise InputError(path, None, f"{asked} (documents: {ids or 'none'})")
     text = ox.serialize(document_triples(store, graphs[document]), format=ox.RdfFormat.N_TRIPLES)
-    return Graph().parse(data=text, format="nt")
+    return read_ntriples(text)
 
 
 def records_from_graph(graph: Graph) -> TableDocument:

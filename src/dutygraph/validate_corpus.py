@@ -75,6 +75,6 @@ def _checked(texts, jobs: int):
 
 def check_ntriples(text: bytes) -> ValidationReport:
     """One document's graph, as N-Triples, checked (in a worker)."""
-    from rdflib import Graph
+    from dutygraph.ntriples import read_ntriples
 
-    return validate_graph(Graph().parse(data=text, format="nt"))
+    return validate_graph(read_ntriples(text))
