@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from dutygraph.errors import InputError
+from dutygraph.errors import DutygraphError, InputError
 
 # File suffixes → Oxigraph formats; TriG and N-Quads carry named graphs.
 RDF_SUFFIXES = {
@@ -25,7 +25,7 @@ BACKENDS = ("oxigraph", "rdflib")
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 # Quads are queued and loaded in batches of this size (one transaction each in memory; 1 MB
 # and 32 MB batches took the same time).
-_BULK_BYTES = 8 * 1024 * 1024
+_BATCH_BYTES = 8 * 1024 * 1024
 
 
 def rdf_format(path: str | Path) -> ox.RdfFormat:
@@ -89,19 +89,33 @@ SELECT ?graph ?id WHERE {
                         <http://purl.org/dc/terms/identifier> ?id }
 }
 ORDER BY ?id"""
-# A document's own graph, and what the graphs it shares with others (its government's)
-# say of the nodes it points to: its units' and leaders' names and types.
+# A document's own graph, and what the graphs that are no document's (its government's shared
+# graph) say of the nodes it names, as subject or object: its units' and leaders' names and
+# types. (A leader named in a 牵头领导 column is only ever a subject: dg:inChargeOf.)
 _DOCUMENT = """
+PREFIX dg: <https://w3id.org/dutygraph/ontology#>
 CONSTRUCT { ?s ?p ?o } WHERE {
   { GRAPH <%(graph)s> { ?s ?p ?o } }
   UNION
-  { GRAPH <%(graph)s> { ?x ?q ?s } GRAPH ?shared { ?s ?p ?o } FILTER (?shared != <%(graph)s>) }
+  {
+    { SELECT DISTINCT ?s WHERE { { GRAPH <%(graph)s> { ?x ?q ?s } }
+                                 UNION { GRAPH <%(graph)s> { ?s ?q ?x } } } }
+    GRAPH ?shared { ?s ?p ?o }
+    FILTER NOT EXISTS { GRAPH ?shared { ?shared a dg:Document } }
+  }
 }"""
 
 
 def document_graphs(store: ox.Store) -> dict[str, str]:
-    """The documents of a corpus: each one's id and the IRI of its named graph, by id."""
-    return {row["id"].value: row["graph"].value for row in store.query(_DOCUMENTS)}
+    """The documents of a corpus: each one's id and the IRI of its named graph, by id.
+    DutygraphError if two graphs hold documents with one id (a build refuses that)."""
+    graphs: dict[str, str] = {}
+    for row in store.query(_DOCUMENTS):
+        document, graph = row["id"].value, row["graph"].value
+        if graphs.setdefault(document, graph) != graph:
+            raise DutygraphError(f"two graphs hold the document {document!r}: "
+                                 f"<{graphs[document]}> and <{graph}>")
+    return graphs
 
 
 def document_triples(store: ox.Store, graph: str):
@@ -167,7 +181,7 @@ class OxigraphDataset:
             self._forget(nquads, graph, shared_graph)
         self._pending.append(nquads)
         self._pending_bytes += len(nquads)
-        if self._pending_bytes >= _BULK_BYTES:
+        if self._pending_bytes >= _BATCH_BYTES:
             self.flush()
 
     def _forget(self, nquads: bytes, graph: str, shared_graph: str) -> None:
