@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import URIRef
 
 from dutygraph.cli import cli
 from dutygraph.corpus import build_corpus, write_corpus
+from dutygraph.ntriples import ntriples
 from dutygraph.query import (
     QueryResult,
     declared_parameters,
@@ -19,9 +21,10 @@ from dutygraph.query import (
     read_query,
     run_query,
 )
-from dutygraph.validate_corpus import validate_corpus
+from dutygraph.store import document_triples
+from dutygraph.validate_corpus import open_corpus, validate_documents
 
-from .conftest import QUERIES, SEED
+from .conftest import QUERIES, REPO, SEED
 from .test_corpus import SOURCES, copy_2023
 
 # rdflib 7.6 warns of its own Dataset internals on every parse.
@@ -233,7 +236,8 @@ def test_one_document_is_a_corpus_too_on_both_engines(name):
 
 
 @pytest.mark.parametrize("kind", ["disk", ".trig", ".nq"])
-def test_table_writes_one_document_of_a_corpus_as_its_own_build_does(stores, kind, seed_turtle):
+def test_table_writes_one_document_of_a_corpus_as_its_own_build_does(stores, kind, seed_turtle,
+                                                                    seed_build):
     """The seed in a corpus (its graph, and its units' and leaders' names from the district's
     shared graph) reads back as the same table as the seed built alone."""
     path = stores["disk"] if kind == "disk" else stores["files"][kind]
@@ -242,6 +246,14 @@ def test_table_writes_one_document_of_a_corpus_as_its_own_build_does(stores, kin
     assert result.exit_code == 0, result.output
     assert result.stdout == alone.stdout
     assert "\n1\t全区生产总值增长 6.5%左右。\t*区发改局、" in result.stdout
+    # The document's graph as its own build made it: nothing of the district's other years.
+    # (Both through a store: Oxigraph keeps a decimal's value, not its form: 14.0 → 14.)
+    store, graphs = open_corpus(path)
+    alone = ox.Store()
+    alone.load(input=ntriples(seed_build.graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    assert {(t.subject, t.predicate, t.object)
+            for t in document_triples(store, graphs["ouhai-2024"])} == {
+        (q.subject, q.predicate, q.object) for q in alone}
 
 
 def test_table_of_a_corpus_asks_which_document(stores):
@@ -267,7 +279,7 @@ def test_validate_checks_a_corpus_document_by_document(stores, kind, seed_build)
     """Each document with what its district's shared graph says of its units and leaders:
     the seed's findings are those of its own build, marked with its id."""
     path = stores["disk"] if kind == "disk" else stores["files"][kind]
-    report = validate_corpus(path, jobs=2)
+    report = validate_documents(*open_corpus(path), jobs=2)
     assert report.conforms
     seed = [replace(f, document="") for f in report.findings if f.document == "ouhai-2024"]
     assert seed == seed_build.validation.findings
@@ -298,3 +310,30 @@ def test_validate_names_the_documents_a_broken_shared_graph_breaks(stores, tmp_p
     reported = {line.split(": ")[1] for line in result.stdout.splitlines()
                 if line.startswith("violation: ")}
     assert reported == {"ouhai-2023", "ouhai-2024", "ouhai-2025"}
+
+
+def test_a_document_of_a_corpus_keeps_the_leaders_of_its_leader_column(tmp_path):
+    """A leader named in a 牵头领导 column is only ever a subject in the document's graph
+    (dg:inChargeOf): their names come from the shared graph all the same, and no other
+    document's triples come with them."""
+    from dutygraph.build import build
+
+    lead_columns = REPO / "tests" / "cases" / "lead-columns" / "input.txt"
+    files = write_corpus(build_corpus([lead_columns, SEED], jobs=1), tmp_path / "corpus")
+    trig = next(f for f in files if f.suffix == ".trig")
+    alone = build(lead_columns)
+    graph_file = tmp_path / "alone.ttl"
+    graph_file.write_bytes(alone.graph.serialize(format="turtle", encoding="utf-8"))
+    document = alone.meta.id
+    result = CliRunner().invoke(cli, ["table", str(trig), "--document", document])
+    assert result.exit_code == 0, result.output
+    assert "\t李二、王一\t" in result.stdout
+    assert result.stdout == CliRunner().invoke(cli, ["table", str(graph_file)]).stdout
+    store, graphs = open_corpus(trig)
+    in_corpus = {(t.subject, t.predicate, t.object)
+                 for t in document_triples(store, graphs[document])}
+    assert in_corpus == {(t.subject, t.predicate, t.object) for t in ox.parse(
+        alone.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)}
+    report = validate_documents(store, graphs, jobs=1)
+    assert [replace(f, document="") for f in report.findings if f.document == document] == \
+        alone.validation.findings

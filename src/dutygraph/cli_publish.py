@@ -43,11 +43,9 @@ def validate(graph_file, lang, jobs):
 def _validate_corpus(path: str, jobs: int | None):
     """The report of each document of the corpus at PATH, with a progress bar; None when it
     holds no dutygraph document."""
-    from dutygraph.store import document_graphs, open_dataset
-    from dutygraph.validate_corpus import validate_documents
+    from dutygraph.validate_corpus import open_corpus, validate_documents
 
-    store = open_dataset(path)
-    graphs = document_graphs(store)
+    store, graphs = open_corpus(path)
     if not graphs:
         return None
     with click.progressbar(length=len(graphs), label="Checking", file=sys.stderr,

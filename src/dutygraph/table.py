@@ -55,13 +55,16 @@ def load_document(path: str | Path, document: str | None = None) -> Graph:
         return graph
     store = open_dataset(path)
     graphs = document_graphs(store)
+    if not graphs:
+        raise InputError(path, None, "holds no dutygraph document (no dg:Document in a named "
+                         "graph of its own)")
     if document is None and len(graphs) == 1:
         document = next(iter(graphs))
     if document not in graphs:
         ids = ", ".join(list(graphs)[:10]) + (" …" if len(graphs) > 10 else "")
         asked = (f"no document {document!r}" if document is not None
                  else f"{len(graphs)} documents; choose one with --document ID")
-        raise InputError(path, None, f"{asked} (documents: {ids or 'none'})")
+        raise InputError(path, None, f"{asked} (documents: {ids})")
     text = ox.serialize(document_triples(store, graphs[document]), format=ox.RdfFormat.N_TRIPLES)
     return read_ntriples(text)
 

@@ -23,24 +23,22 @@ from dutygraph.validate import ValidationReport, validate_graph
 _AHEAD_PER_JOB = 4
 
 
-def validate_corpus(path: str | Path, *, jobs: int | None = None,
-                    on_document: Callable[[str], None] | None = None) -> ValidationReport | None:
-    """Check each document of the corpus at PATH (TriG, N-Quads or a store folder), JOBS at
-    a time (default: every core); ON_DOCUMENT(id) after each. None when PATH holds no
-    dutygraph document (a dataset from elsewhere): check the union of its graphs instead."""
+def open_corpus(path: str | Path):
+    """The Oxigraph store of the corpus at PATH (TriG, N-Quads or a store folder) and its
+    documents (id → named graph); no documents for a dataset from elsewhere, whose union is
+    then checked as one graph (validate.validate_file)."""
     from dutygraph.store import document_graphs, open_dataset
 
     store = open_dataset(path)
-    graphs = document_graphs(store)
-    if not graphs:
-        return None
-    return validate_documents(store, graphs, jobs=jobs, on_document=on_document)
+    return store, document_graphs(store)
 
 
 def validate_documents(store, graphs: dict[str, str], *, jobs: int | None = None,
                        on_document: Callable[[str], None] | None = None) -> ValidationReport:
-    """Check the documents GRAPHS (id → named graph, store.document_graphs) of the Oxigraph
-    STORE, as validate_corpus does."""
+    """Check the documents GRAPHS (from open_corpus) of STORE, JOBS at a time (default:
+    every core), each with what the graphs that are no document's say of the units and
+    leaders it names; ON_DOCUMENT(id) after each. What no document names (triples of the
+    default graph, say) is not checked."""
     import pyoxigraph as ox
 
     from dutygraph.store import document_triples
@@ -49,7 +47,8 @@ def validate_documents(store, graphs: dict[str, str], *, jobs: int | None = None
                                      format=ox.RdfFormat.N_TRIPLES))
              for document, graph in graphs.items())
     findings = []
-    for document, report in _checked(texts, jobs or os.cpu_count() or 1):
+    jobs = min(jobs or os.cpu_count() or 1, max(len(graphs), 1))
+    for document, report in _checked(texts, jobs):
         findings += [replace(finding, document=document) for finding in report.findings]
         if on_document is not None:
             on_document(document)
