@@ -210,3 +210,17 @@ def test_export_command_needs_a_file_for_a_workbook(seed_turtle):
     assert result.exit_code == 2
     assert "give -o FILE.xlsx" in result.output
 
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl", "trig"])
+def test_a_graph_with_an_iri_rdf_does_not_allow_is_refused_not_written(fmt, tmp_path):
+    """rdflib reads <http://e/a b> from Turtle (with a warning); no file may hold it."""
+    source = tmp_path / "bad.ttl"
+    source.write_text('<http://example.org/a\\u0020b> <http://example.org/p> "x" .\n', "utf-8")
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(cli, ["export", str(source), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert ("Error: the graph holds a term RDF does not allow (Invalid IRI code point ' '), so "
+            'it cannot be written: <http://example.org/a b> <http://example.org/p> "x" .') \
+        in result.stderr
+    assert not out.exists()

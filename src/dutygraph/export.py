@@ -72,6 +72,7 @@ def serialize(graph: Graph, fmt: str, *, graph_name: str | None = None,
         raise ExportError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     written = written or SortedTriples(graph)
     if fmt == "nt":
+        written.triples  # checks every term (N-Triples is the text itself)  # noqa: B018
         return written.text.encode("utf-8")
     if fmt == "trig":
         graph_name = graph_name or default_graph_name(graph)
@@ -101,7 +102,16 @@ class SortedTriples:
 
     @cached_property
     def triples(self) -> list:
-        return list(ox.parse(self.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        """The triples as Oxigraph reads them; ExportError for a term RDF does not allow (a
+        graph read from elsewhere: rdflib reads an IRI with a space, and writes it)."""
+        try:
+            return list(ox.parse(self.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        except SyntaxError as error:
+            lines = self.text.split("\n")
+            line = lines[error.lineno - 1] if 0 < (error.lineno or 0) <= len(lines) else ""
+            reason = str(error.msg).rsplit(": ", 1)[-1]
+            raise ExportError(f"the graph holds a term RDF does not allow ({reason}), so it "
+                              f"cannot be written: {line[:200]}") from None
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
