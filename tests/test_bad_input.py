@@ -6,6 +6,7 @@ Each folder under tests/bad-input holds one bad table (input.txt) and the exact 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,16 @@ def test_a_base_that_is_no_iri_is_refused_before_anything_is_written(base, tmp_p
         assert result.exit_code == EXIT_BAD_INPUT, result.output
         assert f"the base IRI {base!r} is not an IRI" in result.stderr
         assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("document_id", ["Ouhai-2024", "ouhai 2024", "ouhai-2024\n"])
+def test_a_document_id_that_would_break_an_iri_is_refused(document_id, tmp_path):
+    source = Path(__file__).parent / "cases" / "roles" / "input.txt"
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"id": document_id, "district": "瓯海区", "year": 2024}), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(source), "--meta", str(meta), "-o", str(out)])
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert result.stderr == (f"Error: {meta}: id {document_id!r} must be lowercase ASCII "
+                             "kebab-case: IRIs are minted from it\n")
+    assert not out.exists()

@@ -47,7 +47,7 @@ def load_meta(path: str | Path) -> DocumentMeta:
         raise InputError(path, None, f"unknown metadata keys {unknown}; known: {sorted(known)}")
     meta = DocumentMeta(**data)
     for key in ("id", "government_id"):
-        if not IDENTIFIER.match(getattr(meta, key)):
+        if not IDENTIFIER.fullmatch(getattr(meta, key)):
             raise InputError(path, None, f"{key} {getattr(meta, key)!r} must be lowercase "
                              "ASCII kebab-case: IRIs are minted from it")
     return meta

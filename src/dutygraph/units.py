@@ -98,7 +98,7 @@ def _unit_from_row(path: Path, line: int, row: list[str]) -> Unit:
     if len(row) != len(COLUMNS):
         raise InputError(path, line, f"expected {len(COLUMNS)} columns, found {len(row)}")
     values = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=True))
-    if not UNIT_ID.match(values["id"]):
+    if not UNIT_ID.fullmatch(values["id"]):
         raise InputError(path, line, f"the id {values['id']!r} is not lowercase ASCII kebab-case")
     if not values["name"]:
         raise InputError(path, line, "the name is empty")
