@@ -89,23 +89,6 @@ SELECT ?graph ?id WHERE {
                         <http://purl.org/dc/terms/identifier> ?id }
 }
 ORDER BY ?id"""
-# A document's own graph, and what the graphs that are no document's (its government's shared
-# graph) say of the nodes it names, as subject or object: its units' and leaders' names and
-# types. (A leader named in a 牵头领导 column is only ever a subject: dg:inChargeOf.)
-_DOCUMENT = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-CONSTRUCT { ?s ?p ?o } WHERE {
-  { GRAPH <%(graph)s> { ?s ?p ?o } }
-  UNION
-  {
-    { SELECT DISTINCT ?s WHERE { { GRAPH <%(graph)s> { ?x ?q ?s } }
-                                 UNION { GRAPH <%(graph)s> { ?s ?q ?x } } } }
-    GRAPH ?shared { ?s ?p ?o }
-    FILTER NOT EXISTS { GRAPH ?shared { ?shared a dg:Document } }
-  }
-}"""
-
-
 def document_graphs(store: ox.Store) -> dict[str, str]:
     """The documents of a corpus: each one's id and the IRI of its named graph, by id.
     DutygraphError if two graphs hold documents with one id (a build refuses that)."""
@@ -118,10 +101,37 @@ def document_graphs(store: ox.Store) -> dict[str, str]:
     return graphs
 
 
-def document_triples(store: ox.Store, graph: str):
-    """One document of a corpus as a graph of its own (an iterable of triples): its named
-    GRAPH and what the shared graphs say of the units and leaders it names."""
-    return store.query(_DOCUMENT % {"graph": graph})
+def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
+    """One document of a corpus as a graph of its own: its named GRAPH, and what the graphs
+    that are no document's (its government's shared graph) say of every node it names, as
+    subject or object: its units' and leaders' names and types. (A leader named in a 牵头领导
+    column is only ever a subject: dg:inChargeOf.)
+
+    Node by node through the store's index, not one SPARQL query: Oxigraph planned that
+    query's join with every quad of every graph, each time (500 documents: the corpus check's
+    main process ran 15 minutes and more instead of about 2)."""
+    own = ox.NamedNode(graph)
+    triples = [quad.triple for quad in store.quads_for_pattern(None, None, None, own)]
+    nodes = {node for triple in triples for node in (triple.subject, triple.object)
+             if not isinstance(node, ox.Literal)}
+    is_document: dict[ox.NamedNode, bool] = {own: True}
+    seen = set(triples)
+    for node in sorted(nodes, key=str):
+        for quad in store.quads_for_pattern(node, None, None, None):
+            other = quad.graph_name
+            if isinstance(other, ox.DefaultGraph):
+                continue
+            if other not in is_document:
+                is_document[other] = next(store.quads_for_pattern(
+                    other, _RDF_TYPE, _DOCUMENT_CLASS, other), None) is not None
+            if not is_document[other] and quad.triple not in seen:
+                seen.add(quad.triple)
+                triples.append(quad.triple)
+    return triples
+
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_DOCUMENT_CLASS = ox.NamedNode("https://w3id.org/dutygraph/ontology#Document")
 
 
 def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
