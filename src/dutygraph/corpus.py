@@ -135,7 +135,7 @@ def build_corpus(
         outcomes.append(outcome)
         if on_document is not None:
             on_document(outcome)
-    data.flush()
+    data.compact()
     return Corpus(data, outcomes)
 
 

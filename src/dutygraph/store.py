@@ -228,6 +228,15 @@ class OxigraphDataset:
             # documents in 8 MB batches took 14–16 s by bulk_load, 8.2 s by load.
             self.store.load(input=data, format=ox.RdfFormat.N_QUADS)
 
+    def compact(self) -> None:
+        """Load the queued quads and, on disk, compact the store for reading. Each batch's
+        bulk_load leaves files of its own, which every read then consults: 500 documents'
+        queries took 2–5 times as long before compaction (tasks.rq 24 s against 5 s), and a
+        store opened read-only is never compacted by RocksDB in the background."""
+        self.flush()
+        if self.on_disk:
+            self.store.optimize()
+
     def __len__(self) -> int:
         self.flush()
         return len(self.store)
@@ -269,6 +278,9 @@ class RdflibDataset:
 
     def flush(self) -> None:
         """Nothing is queued: rdflib parses as documents arrive."""
+
+    def compact(self) -> None:
+        """Nothing to compact: the dataset lives in memory."""
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))
