@@ -70,10 +70,27 @@ def run_configuration(config: dict) -> dict:
     queries = {name: (PASSED_LIMIT if name in config["skip"]
                       else timed_query(corpus.dataset, QUERIES / name, config["timeout"]))
                for name in query_names(config.get("queries", "*.rq"))}
+    check_s = corpus_check_s(corpus.dataset, config["jobs"]) if config.get("check") else None
     return {"documents": len(paths), "store": config["store"], "on_disk": bool(config.get("disk")),
             "quads": quads, "build_s": build_s, "turtle_s": turtle_s, "turtle_at": turtle_at,
             "peak_main_mb": peak_main, "peak_worker_mb": peak_worker,
-            "peak_query_fork_mb": peak_rss_mb()[1], "skipped": skipped, "queries": queries}
+            "peak_query_fork_mb": peak_rss_mb()[1], "skipped": skipped, "queries": queries,
+            "check_s": check_s}
+
+
+def corpus_check_s(data, jobs: int) -> float | None:
+    """Seconds to check every document of the corpus against the SHACL shapes, one document
+    at a time on JOBS cores, as `dutygraph validate corpus.trig` does once the corpus is
+    open (Oxigraph only: the check reads each document's graph from the store)."""
+    if data.name != "oxigraph":
+        return None
+    from dutygraph.store import document_graphs
+    from dutygraph.validate_corpus import validate_documents
+
+    data.flush()
+    started = time.perf_counter()
+    validate_documents(data.store, document_graphs(data.store), jobs=jobs)
+    return time.perf_counter() - started
 
 
 def count_quads(data) -> int:
@@ -200,7 +217,7 @@ def corpus_paths(workdir: Path, documents: int, seed: int) -> list[Path]:
 
 def run(sizes: list[int], stores: list[str], workdir: Path, *, seed: int, jobs: int,
         timeout: float, validate: bool, disk_from: int, cli_runs: int, queries: str = "*.rq",
-        progress=print) -> dict:
+        check: bool = False, progress=print) -> dict:
     """Every configuration, then the one-document command; the results as plain data."""
     paths = corpus_paths(workdir, max(sizes), seed)
     results = []
@@ -213,7 +230,7 @@ def run(sizes: list[int], stores: list[str], workdir: Path, *, seed: int, jobs: 
             disk = str(outdir / "store") if store == "oxigraph" and size >= disk_from else None
             config = {"paths": [str(p) for p in paths[:size]], "store": store, "jobs": jobs,
                       "validate": validate, "timeout": timeout, "outdir": str(outdir),
-                      "queries": queries,
+                      "queries": queries, "check": check,
                       "disk": disk, "skip": sorted(timed_out[store])}
             progress(f"… {size} documents, {store}{' on disk' if disk else ''}")
             results.append(measure(config))
@@ -240,6 +257,10 @@ def report(results: dict) -> str:
              f"{c['quads']:,}", f"{c['build_s']:.2f}", f"{c['quads'] / c['build_s']:,.0f}",
              f"{c['turtle_s']:.2f}", f"{c['to_turtle_s']:.2f}", f"{c['peak_main_mb']:,.0f}",
              f"{c['peak_worker_mb']:,.0f}", _max_query(c, results["timeout"])] for c in configs]
+    if any(c.get("check_s") is not None for c in configs):
+        header.append("check s")
+        for row, c in zip(rows, configs, strict=True):
+            row.append("-" if c.get("check_s") is None else f"{c['check_s']:.2f}")
     lines += _table(header, rows)
     lines.append("")
     names = query_names(results["queries"])
@@ -302,6 +323,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--validate", action="store_true",
                         help="check each document against the SHACL shapes while building")
+    parser.add_argument("--check", action="store_true",
+                        help="also time the SHACL check of every built document, as "
+                             "`dutygraph validate` of the corpus runs it (Oxigraph only)")
     parser.add_argument("--disk-from", type=int, default=FULL_SIZE,
                         help="Oxigraph keeps corpora of this many documents or more on disk")
     parser.add_argument("--cli-runs", type=int, default=CLI_RUNS,
@@ -320,6 +344,7 @@ def main(argv: list[str] | None = None) -> None:
     results = run(sizes, args.stores.split(","), workdir, seed=args.seed, jobs=args.jobs,
                   timeout=args.query_timeout, validate=args.validate,
                   disk_from=args.disk_from, cli_runs=args.cli_runs, queries=args.queries,
+                  check=args.check,
                   progress=lambda m: print(m, file=sys.stderr, flush=True))
     print(report(results))
     if args.json:
