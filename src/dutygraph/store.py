@@ -113,8 +113,8 @@ def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
     own = ox.NamedNode(graph)
     triples = [quad.triple for quad in store.quads_for_pattern(None, None, None, own)]
     nodes = {node for triple in triples for node in (triple.subject, triple.object)
-             if not isinstance(node, ox.Literal)}
-    is_document: dict[ox.NamedNode, bool] = {own: True}
+             if isinstance(node, (ox.NamedNode, ox.BlankNode))}  # not literals, triple terms
+    is_document: dict[ox.NamedNode | ox.BlankNode, bool] = {own: True}
     seen = set(triples)
     for node in sorted(nodes, key=str):
         for quad in store.quads_for_pattern(node, None, None, None):
