@@ -155,6 +155,24 @@ def test_an_indicators_header_repeated_at_a_page_break_keeps_its_section(tmp_pat
         ("indicators", [1, 2])]
 
 
+def test_an_empty_indicators_table_keeps_the_next_tables_title_and_tasks_apart(tmp_path):
+    """An indicators table printed with its header and no rows is a section of its own: the
+    task table's title after it is that table's heading, not a statement of the indicators
+    table, and its tasks are not filed under 表1 (they were, before)."""
+    document = _read(tmp_path, "2024年某区政府工作报告重点工作任务分工\n\n表1 主要预期指标\n"
+                     "指标名称\t计量单位\t年度目标\t属性\t牵头单位\t配合单位\n\n"
+                     "表2 重点工作任务\n序号\t重点工作\t牵头单位\t配合单位\t完成时限\n"
+                     "1\t推进城市更新。\t区住建局\t区自然资源分局\t年底前\n")
+    assert [(s.kind, s.heading, [t.number for t in s.tasks], s.statements)
+            for s in document.sections] == [
+        ("indicators", "表1 主要预期指标", [], []), ("tasks", "表2 重点工作任务", [1], [])]
+    # Untitled, a task table after an empty indicators table is a section of its own too.
+    document = _read(tmp_path, "一、主要预期指标\n序号\t指标名称\t预期目标\n"
+                     "序号\t重点工作\t责任单位\n1\t一项任务。\t区发改局\n")
+    assert [(s.kind, len(s.tasks)) for s in document.sections] == [
+        ("indicators", 0), ("tasks", 1)]
+
+
 @pytest.mark.parametrize(("row", "message"), [
     ("1\t甲指标\t\t区发改局", ":3: indicator 1 has an empty 预期目标 cell"),
     ("1\t甲指标\t5%\t", ":3: indicator 1 has an empty 责任单位 cell"),

@@ -224,8 +224,9 @@ class _LineReader:
         kind, section = self.titles.get(place), self.section
         if kind is None or self._is_title(text):
             return False
-        after_indicators = section is not None and section.kind == layout.INDICATORS \
-            and bool(section.tasks)
+        # Even after an indicators table with no rows: its title and the task table's are two
+        # sections (else 表2 重点工作任务 became a statement of 表1 and its tasks were filed there).
+        after_indicators = section is not None and section.kind == layout.INDICATORS
         if (kind == layout.INDICATORS and (section is None or section.tasks)) or \
                 (kind == layout.TASKS and after_indicators):
             self._implicit_section(place, text)
@@ -317,8 +318,7 @@ class _LineReader:
                 self._implicit_section(place, layout.INDICATOR_SECTION_LABEL)
             self.section.kind = kind
         elif section is not None and section.kind == layout.INDICATORS:
-            if section.tasks:
-                self._implicit_section(place)
+            self._implicit_section(place)  # a task table is never the indicators table's
             self.section.kind = kind
 
     def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
