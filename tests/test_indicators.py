@@ -173,6 +173,24 @@ def test_an_empty_indicators_table_keeps_the_next_tables_title_and_tasks_apart(t
         ("indicators", 0), ("tasks", 1)]
 
 
+def test_an_empty_indicators_table_is_said_in_the_graph_and_written_back(tmp_path):
+    """dg:IndicatorSection says what the rows cannot when there are none: the graph of
+    tests/cases/indicators-empty writes back as both tables, titles and header rows, and
+    reads back as the same sections."""
+    case = Path(__file__).parent / "cases" / "indicators-empty" / "input.txt"
+    graph = build(case, validate=False).graph
+    assert len(set(graph.subjects(RDF.type, DG.IndicatorSection))) == 1
+    graph_file, table_file = tmp_path / "graph.ttl", tmp_path / "table.txt"
+    graph_file.write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
+    result = CliRunner().invoke(cli, ["table", str(graph_file), "-o", str(table_file)])
+    assert result.exit_code == 0, result.output
+    assert "表1 主要预期指标\n\n序号\t指标名称\t预期目标\n" in table_file.read_text("utf-8")
+    sections = [[(s.kind, s.heading, len(s.tasks)) for s in read_table(path).sections]
+                for path in (case, table_file)]
+    assert sections[0] == sections[1] == [
+        ("indicators", "表1 主要预期指标", 0), ("tasks", "表2 重点工作任务", 2)]
+
+
 @pytest.mark.parametrize(("row", "message"), [
     ("1\t甲指标\t\t区发改局", ":3: indicator 1 has an empty 预期目标 cell"),
     ("1\t甲指标\t5%\t", ":3: indicator 1 has an empty 责任单位 cell"),

@@ -26,7 +26,7 @@ LANGUAGES = {"en", "zh"}
 # The agreed term list: the builder and the queries are written against these exact names.
 CLASSES = {
     "Document", "Section", "Leader", "Task", "Unit", "UnlistedUnit", "Target", "Role",
-    "Assignment", "UnitType", "LeadRule", "Comparator", "IndicatorTask",
+    "Assignment", "UnitType", "LeadRule", "Comparator", "IndicatorTask", "IndicatorSection",
 }
 OBJECT_PROPERTIES = {
     "section", "document", "leader", "inChargeOf", "overallResponsibilityFor", "responsibleFor",

@@ -105,6 +105,8 @@ def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
     """A section, its leader, and the statements printed under it (总负责。)."""
     node = minter.section(section.position)
     graph.add((node, RDF.type, DG.Section))
+    if section.kind == layout.INDICATORS:  # said of the section: its table may print no rows
+        graph.add((node, RDF.type, DG.IndicatorSection))
     graph.add((node, DG.document, minter.document_iri))
     graph.add((node, DG.position, Literal(section.position)))
     graph.add((node, DG.sectionNumeral, Literal(section.numeral)))

@@ -104,7 +104,8 @@ class DG(DefinedNamespace):
     deadlineDate: URIRef
     sourceTable: URIRef
     sourceRow: URIRef
-    # An expected-indicators table (issue 7, layout 6): graph_layouts.py
+    # An expected-indicators table (issue 7, layout 6): graph.py, graph_layouts.py
+    IndicatorSection: URIRef
     IndicatorTask: URIRef
     expectedValueAsPrinted: URIRef
     measureUnitAsPrinted: URIRef

@@ -104,7 +104,9 @@ def _section(graph: Graph, node: URIRef) -> Section:
                    key=lambda t: (_integer(graph, t, DG.sourceTable) or 0,
                                   graph.value(t, DG.sourceLine).toPython()))
     section.tasks = [_task(graph, task, leader) for task in tasks]
-    if any((task, RDF.type, DG.IndicatorTask) in graph for task in tasks):
+    # A graph built before dg:IndicatorSection says it only through the section's rows.
+    if (node, RDF.type, DG.IndicatorSection) in graph or \
+            any((task, RDF.type, DG.IndicatorTask) in graph for task in tasks):
         section.kind = layout.INDICATORS
     return section
 
@@ -162,7 +164,7 @@ def table_text(document: TableDocument) -> str:
             lines.append(section.heading)  # printed, or a table's title (表1 主要预期指标)
         previous = section
         lines.extend(statement.text for statement in section.statements)
-        if section.tasks:
+        if section.tasks or section.kind == layout.INDICATORS:  # an empty one: its header
             columns, names = (
                 (indicator_columns(section, document.lead_convention),
                  layout.INDICATOR_COLUMN_NAMES_ZH)
