@@ -173,6 +173,37 @@ def test_an_empty_indicators_table_keeps_the_next_tables_title_and_tasks_apart(t
         ("indicators", 0), ("tasks", 1)]
 
 
+INDICATOR_HEADER, TASK_HEADER = "序号\t指标名称\t预期目标\t责任单位\n", "序号\t重点工作\t责任单位\n"
+
+
+def test_after_an_empty_indicators_table_only_a_title_heads_the_task_table(tmp_path):
+    """A line that is no table's title (a note on the missing indicators) stays a statement
+    of the empty indicators table; the task table after it is a section of its own."""
+    document = _read(tmp_path, "2024年某区政府工作报告重点工作任务分工\n一、主要预期指标\n"
+                     + INDICATOR_HEADER + "（本年度指标另行下达）\n" + TASK_HEADER
+                     + "1\t推进城市更新。\t*区住建局、区自然资源分局\n")
+    assert [(s.kind, s.heading, len(s.tasks), [t.text for t in s.statements])
+            for s in document.sections] == [
+        ("indicators", "一、主要预期指标", 0, ["（本年度指标另行下达）"]),
+        ("tasks", "2024年某区政府工作报告重点工作任务分工", 1, [])]
+
+
+def test_an_empty_indicators_table_ends_at_the_next_indicators_tables_title(tmp_path):
+    document = _read(tmp_path, "表1 主要经济指标\n" + INDICATOR_HEADER + "表2 主要社会指标\n"
+                     + INDICATOR_HEADER + "1\t城镇新增就业\t5000人\t区人社局\n"
+                     + "表3 重点工作任务\n" + TASK_HEADER + "1\t推进城市更新。\t*区住建局\n")
+    assert [(s.kind, s.heading, len(s.tasks)) for s in document.sections] == [
+        ("indicators", "表1 主要经济指标", 0), ("indicators", "表2 主要社会指标", 1),
+        ("tasks", "表3 重点工作任务", 1)]
+
+
+def test_a_leaders_section_keeps_its_tasks_after_an_empty_indicators_table(tmp_path):
+    document = _read(tmp_path, "一、张三区长牵头重点工作\n" + INDICATOR_HEADER + TASK_HEADER
+                     + "1\t推进城市更新。\t*区住建局\n")
+    assert [(s.kind, s.heading, s.leader, len(s.tasks)) for s in document.sections] == [
+        ("tasks", "一、张三区长牵头重点工作", "张三", 1)]
+
+
 def test_an_empty_indicators_table_is_said_in_the_graph_and_written_back(tmp_path):
     """dg:IndicatorSection says what the rows cannot when there are none: the graph of
     tests/cases/indicators-empty writes back as both tables, titles and header rows, and

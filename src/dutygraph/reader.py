@@ -133,6 +133,7 @@ class _LineReader:
         self.role_evidence: str | None = None  # why the layout names the lead units
         self.headed = True  # the document prints section headers (else it is one section)
         self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
+        self.header_section: Section | None = None  # the section whose header row was read
 
     def feed(self, item: Item) -> None:
         """Read one line or row of the source."""
@@ -224,11 +225,17 @@ class _LineReader:
         kind, section = self.titles.get(place), self.section
         if kind is None or self._is_title(text):
             return False
-        # Even after an indicators table with no rows: its title and the task table's are two
-        # sections (else 表2 重点工作任务 became a statement of 表1 and its tasks were filed there).
-        after_indicators = section is not None and section.kind == layout.INDICATORS
-        if (kind == layout.INDICATORS and (section is None or section.tasks)) or \
-                (kind == layout.TASKS and after_indicators):
+        # An indicators table whose header was read and that printed no rows still ends at the
+        # next table's title: 表2 … was read as a statement of 表1, and its rows filed under 表1.
+        empty_indicators = section is not None and section.kind == layout.INDICATORS and \
+            not section.tasks and section is self.header_section
+        if kind == layout.INDICATORS:
+            starts = section is None or bool(section.tasks) or empty_indicators
+        else:
+            starts = section is not None and section.kind == layout.INDICATORS and (
+                bool(section.tasks) or
+                (empty_indicators and bool(layout.TASK_TABLE_TITLE.search(text))))
+        if starts:
             self._implicit_section(place, text)
             self.section.kind = kind
             return True
@@ -311,15 +318,19 @@ class _LineReader:
     def _enter_table(self, place: Place, kind: str) -> None:
         """The section a header row's table fills: an indicators table is a section of its
         own (the empty one it is printed under, else a new one), and a task table after it
-        starts another. A header repeated at a page break keeps the section."""
+        starts another, even when the indicators table printed no rows; but a leader's section
+        (一、张三区长牵头重点工作) whose indicators table printed none stays theirs, for its
+        tasks. A header repeated at a page break keeps the section."""
         section = self.section
         if kind == layout.INDICATORS:
             if section is None or (section.tasks and section.kind != layout.INDICATORS):
                 self._implicit_section(place, layout.INDICATOR_SECTION_LABEL)
             self.section.kind = kind
         elif section is not None and section.kind == layout.INDICATORS:
-            self._implicit_section(place)  # a task table is never the indicators table's
+            if section.tasks or section.leader is None:
+                self._implicit_section(place)
             self.section.kind = kind
+        self.header_section = self.section
 
     def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
         names = [header_name(cell) for cell in cells]
