@@ -204,6 +204,20 @@ def test_a_leaders_section_keeps_its_tasks_after_an_empty_indicators_table(tmp_p
         ("tasks", "一、张三区长牵头重点工作", "张三", 1)]
 
 
+def test_an_indicators_table_continued_after_a_page_break_stays_one(tmp_path):
+    """（续表） before the repeated header continues the table: it is no new table's title
+    (it made a second indicators section headed （续表）); kept as a statement, with a warning,
+    as in a task table."""
+    document = _read(tmp_path, "一、主要预期指标\n" + INDICATOR_HEADER
+                     + "1\t新增城镇就业\t5000人\t区人社局\n（续表）\n" + INDICATOR_HEADER
+                     + "2\t地区生产总值增长\t6%左右\t区发改局\n")
+    assert [(s.kind, s.heading, [t.number for t in s.tasks], [t.text for t in s.statements])
+            for s in document.sections] == [
+        ("indicators", "一、主要预期指标", [1, 2], ["（续表）"])]
+    assert [w.text for w in document.warnings] == [
+        "text outside any table row, kept as a statement of its section: （续表）"]
+
+
 def test_an_empty_indicators_table_is_said_in_the_graph_and_written_back(tmp_path):
     """dg:IndicatorSection says what the rows cannot when there are none: the graph of
     tests/cases/indicators-empty writes back as both tables, titles and header rows, and

@@ -223,7 +223,7 @@ class _LineReader:
         indicators header, outside an empty section; or before a task header that ends an
         indicators table."""
         kind, section = self.titles.get(place), self.section
-        if kind is None or self._is_title(text):
+        if kind is None or self._is_title(text) or layout.CONTINUED_TABLE.match(text):
             return False
         # An indicators table whose header was read and that printed no rows still ends at the
         # next table's title: 表2 … was read as a statement of 表1, and its rows filed under 表1.
