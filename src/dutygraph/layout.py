@@ -70,11 +70,11 @@ INDICATOR_COLUMN_NAMES_ZH = {**COLUMN_NAMES_ZH, "text": "指标名称", "measure
                              "expected": "预期目标", "attribute": "属性"}
 TASKS, INDICATORS = "tasks", "indicators"  # Section.kind
 INDICATOR_SECTION_LABEL = "主要预期指标"  # an indicators table printed under no heading
+# （续表）: a table continued after a page break, not a new table's title.
+CONTINUED_TABLE = re.compile(r"^[（(]?\s*续表\s*[0-9０-９]*\s*[）)]?$")
 # A line that titles a table (表2 重点工作任务, 附表1 …) or names the key tasks: after an
 # indicators table that printed no rows, such a line before a task header is that table's
 # title; any other line there (（本年度指标另行下达）) is said of the empty indicators table.
-# （续表）: a table continued after a page break, not a new table's title.
-CONTINUED_TABLE = re.compile(r"^[（(]?\s*续表\s*[0-9０-９]*\s*[）)]?$")
 TASK_TABLE_TITLE = re.compile(r"^附?表\s*[0-9０-９一二三四五六七八九十]+|重点工作|任务")
 # Where the unit column's word goes in the expected value, for the target reader: after the
 # first number and its magnitude (6左右 + % → 6%左右), as the same words in a task would print.

@@ -133,7 +133,6 @@ class _LineReader:
         self.role_evidence: str | None = None  # why the layout names the lead units
         self.headed = True  # the document prints section headers (else it is one section)
         self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
-        self.header_section: Section | None = None  # the section whose header row was read
 
     def feed(self, item: Item) -> None:
         """Read one line or row of the source."""
@@ -220,15 +219,17 @@ class _LineReader:
 
     def _table_title(self, place: Place, text: str) -> bool:
         """A title line that starts a section of its own (表1 主要预期指标): right before an
-        indicators header, outside an empty section; or before a task header that ends an
-        indicators table."""
+        indicators header, outside an empty section or after an indicators table; or before
+        a task header that ends an indicators table (one that printed no rows only if the
+        line reads as a title). （续表） is never one: it continues the table before it."""
         kind, section = self.titles.get(place), self.section
         if kind is None or self._is_title(text) or layout.CONTINUED_TABLE.match(text):
             return False
-        # An indicators table whose header was read and that printed no rows still ends at the
-        # next table's title: 表2 … was read as a statement of 表1, and its rows filed under 表1.
+        # An indicators table that printed no rows still ends at the next table's title: 表2 …
+        # was read as a statement of 表1, and its rows filed under 表1. (A section is of that
+        # kind only once its header row is read: its title line is right before the header.)
         empty_indicators = section is not None and section.kind == layout.INDICATORS and \
-            not section.tasks and section is self.header_section
+            not section.tasks
         if kind == layout.INDICATORS:
             starts = section is None or bool(section.tasks) or empty_indicators
         else:
@@ -330,7 +331,6 @@ class _LineReader:
             if section.tasks or section.leader is None:
                 self._implicit_section(place)
             self.section.kind = kind
-        self.header_section = self.section
 
     def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
         names = [header_name(cell) for cell in cells]
