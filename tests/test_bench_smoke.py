@@ -90,3 +90,53 @@ def test_compare_queries_says_same_or_not(tmp_path):
     differs = run()
     assert differs.returncode == 1
     assert differs.stdout.splitlines()[1].split()[:3] == ["unit_load.rq", "89", "NO"]
+
+
+@pytest.fixture(scope="module")
+def corpus_nq(tmp_path_factory):
+    """The seed and the two small test years as one corpus, its N-Quads file."""
+    from dutygraph.corpus import build_corpus, write_corpus
+
+    from .conftest import SEED
+
+    folder = tmp_path_factory.mktemp("corpus")
+    files = write_corpus(build_corpus([SEED, REPO / "tests" / "corpus"], jobs=1), folder)
+    return next(f for f in files if f.suffix == ".nq")
+
+
+def _script(*args):
+    return subprocess.run([sys.executable, *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_recurring_in_python_gives_the_querys_pairs(corpus_nq):
+    done = _script(BENCHMARKS / "recurring_in_python.py", corpus_nq)
+    assert done.returncode == 0, done.stderr
+    assert "Dice in Python: 7 pairs" in done.stdout and "recurring_tasks.rq: 7 rows" in done.stdout
+    assert done.stdout.splitlines()[-1] == "same pairs"
+
+
+def test_store_reads_times_both_stores_and_the_scans(corpus_nq, tmp_path):
+    done = _script(BENCHMARKS / "store_reads.py", "compaction", corpus_nq, tmp_path, "--runs",
+                   "1", "--names", "tasks.rq", "search_tasks.rq")
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()[-2:]] == [
+        "tasks.rq", "search_tasks.rq"]
+    done = _script(BENCHMARKS / "store_reads.py", "scans", tmp_path / "compacted", corpus_nq)
+    assert done.returncode == 0, done.stderr
+    # The same links counted on disk and in memory: 140 tasks led, 155 lead links.
+    assert done.stdout.count("(140 rows)") == 2 and done.stdout.count("(155 quads)") == 2
+
+
+def test_bench_in_process_gives_the_forked_answers(tmp_path):
+    """--in-process: the queries run in the building process, to their end, same rows."""
+    rows = []
+    for extra in ([], ["--in-process"]):
+        out = tmp_path / f"results{len(extra)}.json"
+        done = _script(BENCHMARKS / "bench.py", "--sizes", "2", "--stores", "oxigraph",
+                       "--cli-runs", "0", "--queries", "unit_load*.rq", "--workdir", tmp_path,
+                       "--json", out, *extra)
+        assert done.returncode == 0, done.stderr
+        queries = json.loads(out.read_text())["configurations"][0]["queries"]
+        rows.append({name: q["rows"] for name, q in queries.items()})
+    assert rows[0] == rows[1] and len(rows[0]) == 2 and all(rows[0].values())
