@@ -70,7 +70,7 @@ def test_named_graphs_in_trig_and_nquads(written):
         dataset.parse(next(f for f in files if f.name == name))
         graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
         assert graphs == {f"{ID}doc/ouhai-2023", f"{ID}doc/ouhai-2024", f"{ID}doc/ouhai-2025",
-                          f"{ID}ouhai/graph"}, name
+                          f"{ID}ouhai/graph", f"{ID}ouhai/recurrences"}, name
         tasks = dataset.graph(URIRef(f"{ID}doc/ouhai-2025")).triples(
             (None, URIRef("https://w3id.org/dutygraph/ontology#number"), None))
         assert len(list(tasks)) == 6

@@ -27,17 +27,19 @@ LANGUAGES = {"en", "zh"}
 CLASSES = {
     "Document", "Section", "Leader", "Task", "Unit", "UnlistedUnit", "Target", "Role",
     "Assignment", "UnitType", "LeadRule", "Comparator", "IndicatorTask", "IndicatorSection",
+    "Recurrence",
 }
 OBJECT_PROPERTIES = {
     "section", "document", "leader", "inChargeOf", "overallResponsibilityFor", "responsibleFor",
-    "leads", "coResponsibleFor", "leadRule", "hasTarget", "comparator",
+    "leads", "coResponsibleFor", "leadRule", "hasTarget", "comparator", "earlierTask",
+    "laterTask",
 }
 DATATYPE_PROPERTIES = {
     "number", "text", "remark", "sourceLine", "position", "nameAsWritten", "leadMarked",
     "sectionNumeral", "heading", "leaderTitle", "statement", "district", "year", "sha256",
     "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
     "qualifier", "qualitative", "deadline", "deadlineDate", "sourceTable", "sourceRow",
-    "expectedValueAsPrinted", "measureUnitAsPrinted", "indicatorAttribute",
+    "expectedValueAsPrinted", "measureUnitAsPrinted", "indicatorAttribute", "textSimilarity",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {

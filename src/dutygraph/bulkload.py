@@ -21,7 +21,9 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
 - A government's graph (its units and leaders) is shared by all its documents, and a file may
   hold only some of them (this year's): replacing it whole would strip the other years' units
   and leaders of their names. Replacing, the loader clears each document's graph, but in a
-  shared graph only what the files say of the subjects they describe.
+  shared graph only what the files say of the subjects they describe. A government's graph of
+  recurring tasks (…/recurrences) is such a graph too: a file holds the pairs its build found
+  among the documents it built, and the pairs of other years stay.
 - isql expands $words as macros: macro substitution is switched off for the script.
 - UTF-8 files load as they are: Chinese arrives intact (tests/test_bulkload.py).
 """

@@ -5,6 +5,8 @@ The per-document work is dutygraph.build.build, unchanged, run in worker process
 worker hands back its document as N-Quads text, which the main process loads in batches.
 What a government's documents share (its units' and leaders' names and types) goes to the
 government's graph instead of each document's, so the union of all graphs repeats nothing.
+Once every document is in, the tasks that recur from one year to the next are linked
+(dutygraph.recurrences), in a graph of each government's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from dutygraph.ntriples import term_text
 SOURCE_SUFFIXES = (".txt", ".tsv", ".docx", ".xlsx", ".xlsm")
 CORPUS_FILES = {"trig": "corpus.trig", "nq": "corpus.nq", "ttl": "corpus.ttl"}
 REPORT_FILES = ("corpus-report.md", "corpus-report.json")
-GOVERNMENT_GRAPH = "{base}{government_id}/graph"
+GOVERNMENT = "{base}{government_id}"  # the IRI a government's graphs and nodes start with
+GOVERNMENT_GRAPH = GOVERNMENT + "/graph"
 
 
 class CorpusError(DutygraphError):
@@ -43,6 +46,7 @@ class DocumentOutcome:
     error: str = ""
     document_id: str = ""
     graph: str = ""  # the named graph holding the document (its IRI)
+    government: str = ""  # the government's IRI ({base}{government_id})
     government_graph: str = ""  # the named graph of what the government's documents share
     district: str = ""
     year: int | None = None
@@ -53,11 +57,13 @@ class DocumentOutcome:
 
 @dataclass
 class Corpus:
-    """A built corpus: the dataset (store.OxigraphDataset or RdflibDataset) and every
-    document's outcome, in the order of the sources."""
+    """A built corpus: the dataset (store.OxigraphDataset or RdflibDataset), every
+    document's outcome, in the order of the sources, and how many recurring task pairs the
+    build linked in the districts it built."""
 
     dataset: object
     documents: list[DocumentOutcome]
+    recurrences: int = 0
 
     @property
     def built(self) -> list[DocumentOutcome]:
@@ -106,6 +112,7 @@ def build_corpus(
     base: str = DEFAULT_BASE,
     units: str | Path | None = None,
     on_document: Callable[[DocumentOutcome], None] | None = None,
+    on_linking: Callable[[], None] | None = None,
     **build_options,
 ) -> Corpus:
     """Build every source into one dataset, JOBS documents at a time (default: every core).
@@ -113,8 +120,11 @@ def build_corpus(
     A bad document is reported in its outcome and skipped; with keep_going=False the first
     one raises CorpusError and nothing else is built. BACKEND is oxigraph (in memory, or on
     disk in the folder STORE, which may hold earlier builds: a document built again replaces
-    its old self) or rdflib. Other keyword arguments go to dutygraph.build.build.
+    its old self) or rdflib. Then the tasks that recur from one year to the next are linked
+    (ON_LINKING is called first) in each district built, over every document the dataset
+    holds of it. Other keyword arguments go to dutygraph.build.build.
     """
+    from dutygraph.recurrences import link_recurrences
     from dutygraph.store import dataset as new_dataset
 
     paths = expand_sources(sources)
@@ -135,8 +145,12 @@ def build_corpus(
         outcomes.append(outcome)
         if on_document is not None:
             on_document(outcome)
+    if on_linking is not None:
+        on_linking()
+    governments = {d.district: d.government for d in outcomes if d.ok and d.district}
+    recurrences = link_recurrences(data, governments)
     data.compact()
-    return Corpus(data, outcomes)
+    return Corpus(data, outcomes, recurrences)
 
 
 def _outcomes(paths: list[Path], options: dict, jobs: int | None):
@@ -180,11 +194,12 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
         return DocumentOutcome(str(path), False, message)
     meta, base = result.meta, options.get("base", DEFAULT_BASE)
     minter = IriMinter(base, meta.government_id, meta.id)
+    government = GOVERNMENT.format(base=base, government_id=meta.government_id)
     shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
     nquads = document_nquads(result.graph, str(minter.document_iri), shared,
                              (str(minter.unit_ns), str(minter.person_ns)))
-    return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), shared,
-                           meta.district, meta.year, result.report.tasks, len(result.graph),
+    return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), government,
+                           shared, meta.district, meta.year, result.report.tasks, len(result.graph),
                            nquads)
 
 
@@ -233,14 +248,15 @@ def corpus_report(corpus: Corpus) -> dict:
     """Counts per document and the skipped ones with why, as plain data."""
     rows = [{k: v for k, v in asdict(d).items() if k != "nquads"} for d in corpus.documents]
     return {"documents": len(rows), "built": len(corpus.built), "skipped": len(corpus.skipped),
-            "quads": len(corpus.dataset), "sources": rows}
+            "quads": len(corpus.dataset), "recurrences": corpus.recurrences, "sources": rows}
 
 
 def report_markdown(report: dict) -> str:
     """The corpus report as a Markdown page."""
     lines = ["# Corpus build report", "",
              f"{report['built']} of {report['documents']} documents built, "
-             f"{report['skipped']} skipped; {report['quads']} quads.", "",
+             f"{report['skipped']} skipped; {report['quads']} quads; "
+             f"{report['recurrences']} recurring task pairs linked.", "",
              "| source | document | district | year | tasks | triples |",
              "|---|---|---|---|---|---|"]
     lines += [f"| {r['source']} | {r['document_id']} | {r['district']} | {r['year'] or ''} | "

@@ -110,6 +110,11 @@ class DG(DefinedNamespace):
     expectedValueAsPrinted: URIRef
     measureUnitAsPrinted: URIRef
     indicatorAttribute: URIRef
+    # Tasks that recur from one year to the next (issue 8): recurrences.py
+    Recurrence: URIRef
+    earlierTask: URIRef
+    laterTask: URIRef
+    textSimilarity: URIRef
 
 
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.

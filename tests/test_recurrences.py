@@ -1,0 +1,157 @@
+"""Tasks that recur from one year to the next (dutygraph.recurrences): the rule on small rows
+written for each case, the graph it writes, and the pairs a store keeps across builds."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from dutygraph.corpus import build_corpus
+from dutygraph.recurrences import (
+    Recurrence,
+    find_recurrences,
+    pieces,
+    recurrence_nquads,
+    similarity,
+)
+
+from .conftest import QUERIES
+from .test_corpus import SOURCES, copy_2023
+
+# rdflib 7.6 warns of its own Dataset internals on every parse.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Plain namespaces: pytest's probing of rdflib's DefinedNamespaces warns.
+DG = Namespace("https://w3id.org/dutygraph/ontology#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+ID = "https://example.org/id/"
+FGJ, KJJ = f"{ID}ouhai/unit/fgj", f"{ID}ouhai/unit/kjj"
+
+
+def _row(document: str, task: str, text: str, unit: str = FGJ, *, district: str = "瓯海区"):
+    """One row of the rows link_recurrences reads: DOCUMENT is 'id year', e.g. 'a 2024'."""
+    doc_id, year = document.split()
+    return (f"{ID}doc/{doc_id}", district, year, f"{ID}doc/{doc_id}/{task}", text, unit)
+
+
+def _pairs(rows) -> list[tuple[str, str, str]]:
+    return [(r.earlier.rsplit("/", 2)[-2] + "/" + r.earlier.rsplit("/", 1)[-1],
+             r.later.rsplit("/", 2)[-2] + "/" + r.later.rsplit("/", 1)[-1], r.rounded)
+            for r in find_recurrences(rows)]
+
+
+def test_pieces_are_the_texts_two_character_pieces():
+    assert pieces("优化营商环境") == {"优化", "化营", "营商", "商环", "环境"}
+    assert pieces("优") == frozenset()
+
+
+def test_similarity_is_dices_coefficient_of_the_pieces():
+    # 全区生产总值增长 6%左右。 (13 pieces) and …6.5%左右。 (15) share 12: 24/28.
+    assert similarity(pieces("全区生产总值增长 6%左右。"),
+                      pieces("全区生产总值增长 6.5%左右。")) == Fraction(24, 28)
+    assert similarity(pieces("优化营商环境"), pieces("优化营商环境")) == 1
+    assert similarity(pieces("优化营商环境"), pieces("发展低空经济")) == 0
+    assert similarity(pieces("优"), pieces("化")) is None  # no piece either side
+
+
+def test_the_similarity_is_rounded_half_up_to_three_places():
+    assert Recurrence("a", "b", Fraction(13, 16)).rounded == "0.813"  # 0.8125: not 0.812
+    assert Recurrence("a", "b", Fraction(6, 7)).rounded == "0.857"
+    assert Recurrence("a", "b", Fraction(1)).rounded == "1"
+    assert Recurrence("a", "b", Fraction(7, 10)).rounded == "0.7"
+
+
+def test_a_task_recurs_the_next_year_with_a_lead_unit_in_common():
+    rows = [_row("a 2024", "task-01", "发展低空经济产业"),
+            _row("b 2025", "task-03", "大力发展低空经济产业")]
+    assert _pairs(rows) == [("a/task-01", "b/task-03", "0.875")]
+
+
+def test_half_alike_is_enough_and_less_is_not():
+    # 甲乙丙丁戊 and 甲乙丙己庚: 4 pieces each, 2 shared (甲乙 乙丙): 4/8 = 0.5, kept.
+    # 甲乙丙丁戊辛 has 5 pieces: 4/9 < 0.5, dropped.
+    rows = [_row("a 2024", "task-01", "甲乙丙丁戊"), _row("a 2024", "task-02", "甲乙丙丁戊辛"),
+            _row("b 2025", "task-01", "甲乙丙己庚")]
+    assert _pairs(rows) == [("a/task-01", "b/task-01", "0.5")]
+
+
+@pytest.mark.parametrize("later", [
+    _row("b 2025", "task-01", "发展低空经济产业", KJJ),  # no lead unit in common
+    _row("b 2026", "task-01", "发展低空经济产业"),  # not the next year
+    _row("b 2025", "task-01", "发展低空经济产业", district="鹿城区"),  # another district
+    _row("b 2024", "task-01", "发展低空经济产业"),  # the same year
+])
+def test_no_pair_without_the_rule(later):
+    assert _pairs([_row("a 2024", "task-01", "发展低空经济产业"), later]) == []
+
+
+def test_two_lead_units_in_common_make_one_pair():
+    rows = [_row("a 2024", "task-01", "发展低空经济产业", FGJ),
+            _row("a 2024", "task-01", "发展低空经济产业", KJJ),
+            _row("b 2025", "task-02", "发展低空经济产业", FGJ),
+            _row("b 2025", "task-02", "发展低空经济产业", KJJ)]
+    assert _pairs(rows) == [("a/task-01", "b/task-02", "1")]
+
+
+def test_every_document_of_the_next_year_is_compared():
+    """Two documents of one district and year (a table and its revision, say): both."""
+    rows = [_row("a 2024", "task-01", "发展低空经济产业"),
+            _row("b 2025", "task-01", "发展低空经济产业"),
+            _row("c 2025", "task-07", "发展低空经济产业")]
+    assert _pairs(rows) == [("a/task-01", "b/task-01", "1"), ("a/task-01", "c/task-07", "1")]
+
+
+def test_each_pair_is_a_recurrence_in_its_governments_graph():
+    earlier, later = f"{ID}doc/a/task-01", f"{ID}doc/b/task-03"
+    data = recurrence_nquads([Recurrence(earlier, later, Fraction(7, 8))], f"{ID}ouhai")
+    dataset = Dataset()
+    dataset.parse(data=data, format="nquads")
+    graph = dataset.graph(URIRef(f"{ID}ouhai/recurrences"))
+    node = URIRef(f"{ID}ouhai/recurrence/a/task-01/b/task-03")
+    assert set(graph) == {(node, RDF.type, DG.Recurrence),
+                          (node, DG.earlierTask, URIRef(earlier)),
+                          (node, DG.laterTask, URIRef(later)),
+                          (node, DG.textSimilarity, Literal("0.875", datatype=XSD.decimal))}
+
+
+def _recurring(dataset) -> list[tuple]:
+    return list(dataset.query((QUERIES / "recurring_tasks.rq").read_text("utf-8")).rows)
+
+
+def test_the_corpus_counts_the_pairs_it_linked():
+    corpus = build_corpus(SOURCES, jobs=1)
+    assert corpus.recurrences == len(_recurring(corpus.dataset)) == 7
+
+
+def test_documents_built_into_a_store_one_build_at_a_time_recur_across_builds(tmp_path):
+    """The pairs are found over every document the store holds of a district, not only those
+    of the build: 2023 built first, then 2024 and 2025, give the pairs of one build."""
+    store = tmp_path / "store"
+    first = build_corpus(SOURCES[:1], store=store, jobs=1)
+    assert first.recurrences == 0
+    first.dataset.close()
+    second = build_corpus(SOURCES[1:], store=store, jobs=1)
+    together = build_corpus(SOURCES, jobs=1)
+    assert second.recurrences == 7
+    assert _recurring(second.dataset) == _recurring(together.dataset)
+    second.dataset.close()
+
+
+def test_a_document_built_again_takes_its_pairs_with_it(tmp_path):
+    """The 2023 table rewritten so that none of its tasks recurs: built again into the store,
+    its old pairs go (the store keeps no stale pair), and 2024 → 2025's stay."""
+    store = tmp_path / "store"
+    build_corpus(SOURCES, store=store, jobs=1).dataset.close()
+    text = SOURCES[0].read_text("utf-8")
+    for line in text.splitlines():
+        if line[:1].isdigit() and "\t" in line:  # a task row
+            number, _, units = line.split("\t")[:3]
+            text = text.replace(line, "\t".join((number, f"第{number}项其他工作。", units)))
+    again = build_corpus([copy_2023(tmp_path, text=text)], store=store, jobs=1)
+    rows = _recurring(again.dataset)
+    assert again.recurrences == len(rows) == 4
+    assert {row[1] for row in rows} == {"2024"}
+    again.dataset.close()
