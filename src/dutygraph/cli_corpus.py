@@ -16,6 +16,12 @@ def is_corpus(sources: tuple[str, ...], store: str | None) -> bool:
     return Path(sources[0]).is_dir() or glob.has_magic(sources[0])
 
 
+def _relabel(bar, label: str) -> None:
+    """The bar says what the build does now (on a terminal in place; in a log on a new line)."""
+    bar.label = label
+    bar.render_progress()
+
+
 def build_corpus_command(sources, output_dir, *, units, meta, base, validate, store,
                          keep_going, jobs, **build_options) -> None:
     """Build a corpus with a progress bar on stderr, write it, and say what was skipped."""
@@ -31,14 +37,17 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                show_pos=True) as bar:
             corpus = build_corpus(paths, store=store, jobs=jobs, keep_going=keep_going,
                                   validate=validate, base=base, units=units,
-                                  on_document=lambda _: bar.update(1), **build_options)
+                                  on_document=lambda _: bar.update(1),
+                                  on_linking=lambda: _relabel(bar, "Linking recurring tasks"),
+                                  **build_options)
         written = write_corpus(corpus, output_dir)
         quads = len(corpus.dataset)
         earlier = corpus.dataset.earlier
         corpus.dataset.close()
     built = corpus.built
     click.echo(f"Built {len(built)} of {len(corpus.documents)} documents: "
-               f"{sum(d.tasks for d in built)} tasks, {quads} quads.", err=True)
+               f"{sum(d.tasks for d in built)} tasks, {quads} quads; linked "
+               f"{corpus.recurrences} recurring task pairs.", err=True)
     if store:
         kept = ("; it held earlier builds: the documents built again replaced their old "
                 "selves, the others stay, and the files hold them all") if earlier else ""
