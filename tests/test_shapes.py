@@ -53,6 +53,8 @@ ex:jxj a dg:Unit ; dcterms:identifier "jxj" ; skos:prefLabel "区经信局"@zh ;
 ex:t1-target-01 a dg:Target ; dg:span "新增孵化面积30万平方米以上"@zh ; dg:qualitative false ;
     dg:value 300000.0 ; dg:unitWord "平方米" ; dg:comparator dg:atLeast .
 ex:t1-target-02 a dg:Target ; dg:span "全覆盖"@zh ; dg:qualitative true .
+ex:t1-recurs a dg:Recurrence ; dg:earlierTask ex:t0 ; dg:laterTask ex:t1 ;
+    dg:textSimilarity 0.875 .
 """
 
 # shape → (SPARQL Update that breaks it, the property the report names, or "")
@@ -108,6 +110,12 @@ BREAKERS = {
                             "DELETE WHERE { ex:t1-target-01 dg:value ?v ; dg:comparator ?c ;"
                             " dg:unitWord ?w }", ""),
     "TargetShape-task": ("TargetShape", "DELETE DATA { ex:t1 dg:hasTarget ex:t1-target-02 }", ""),
+    "RecurrenceShape-later": ("RecurrenceShape", "DELETE WHERE { ex:t1-recurs dg:laterTask ?t }",
+                              "dg:laterTask"),
+    "RecurrenceShape-similarity": ("RecurrenceShape",
+                                   "DELETE WHERE { ex:t1-recurs dg:textSimilarity ?s } ;"
+                                   "INSERT DATA { ex:t1-recurs dg:textSimilarity 0.4 }",
+                                   "dg:textSimilarity"),
     "TargetShape-value": ("TargetShape",
                           "INSERT DATA { ex:t1-target-01 dg:value 1.0 }", "dg:value"),
 }

@@ -328,6 +328,30 @@ def test_validate_names_the_documents_a_broken_shared_graph_breaks(stores, tmp_p
     assert reported == {"ouhai-2023", "ouhai-2024", "ouhai-2025"}
 
 
+def test_validate_checks_the_recurring_tasks_graph_too(stores, tmp_path):
+    """A pair whose similarity was edited below 0.5 in the district's recurrences graph is
+    reported under that graph's IRI, and the exit code is 1."""
+    from rdflib import Dataset, Literal, Namespace
+    from rdflib.namespace import XSD
+
+    dg = Namespace("https://w3id.org/dutygraph/ontology#")
+    graph = "https://w3id.org/dutygraph/id/ouhai/recurrences"
+    dataset = Dataset()
+    dataset.parse(stores["files"][".trig"], format="trig")
+    (node, _, score, g), *_ = sorted(dataset.quads((None, dg.textSimilarity, None, None)))
+    assert str(g) == graph and Decimal(score) >= Decimal("0.5")
+    dataset.remove((node, dg.textSimilarity, score, g))
+    dataset.add((node, dg.textSimilarity, Literal("0.4", datatype=XSD.decimal), g))
+    broken = tmp_path / "broken.trig"
+    dataset.serialize(broken, format="trig")
+    result = CliRunner().invoke(cli, ["validate", str(broken), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    violations = [line for line in result.stdout.splitlines() if line.startswith("violation: ")]
+    assert len(violations) == 1
+    assert violations[0].startswith(f"violation: {graph}: {node}: ")
+    assert "text similarity, a decimal from 0.5 to 1" in violations[0]
+
+
 def test_a_document_of_a_corpus_keeps_the_leaders_of_its_leader_column(tmp_path):
     """A leader named in a 牵头领导 column is only ever a subject in the document's graph
     (dg:inChargeOf): their names come from the shared graph all the same, and no other

@@ -101,6 +101,18 @@ def document_graphs(store: ox.Store) -> dict[str, str]:
     return graphs
 
 
+_RECURRENCE_GRAPHS = """
+SELECT DISTINCT ?graph WHERE {
+  GRAPH ?graph { ?recurrence a <https://w3id.org/dutygraph/ontology#Recurrence> }
+}
+ORDER BY ?graph"""
+
+
+def recurrence_graphs(store: ox.Store) -> list[str]:
+    """The graphs of a corpus that hold its recurring tasks (dutygraph.recurrences)."""
+    return [row["graph"].value for row in store.query(_RECURRENCE_GRAPHS)]
+
+
 def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
     """One document of a corpus as a graph of its own: its named GRAPH, and what the graphs
     that are no document's (its government's shared graph) say of every node it names, as

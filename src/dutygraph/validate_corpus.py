@@ -5,6 +5,8 @@ A corpus of 500 documents is 3 million triples: as one rdflib graph it takes gig
 pySHACL's time grows with it. Each document is checked instead with what it says and what its
 government's shared graph says of the units and leaders it names (store.document_triples),
 the same graph its own build checked, and each finding is marked with the document's id.
+Each government's recurring tasks (dutygraph.recurrences) are checked as a graph of their own,
+their findings marked with the graph's IRI.
 """
 
 from __future__ import annotations
@@ -24,21 +26,25 @@ _AHEAD_PER_JOB = 4
 
 
 def open_corpus(path: str | Path):
-    """The Oxigraph store of the corpus at PATH (TriG, N-Quads or a store folder) and its
-    documents (id → named graph); no documents for a dataset from elsewhere, whose union is
-    then checked as one graph (validate.validate_file)."""
-    from dutygraph.store import document_graphs, open_dataset
+    """The Oxigraph store of the corpus at PATH (TriG, N-Quads or a store folder) and the
+    graphs to check one by one: its documents (id → named graph), then each government's
+    recurring tasks (the graph's IRI → itself). Nothing for a dataset from elsewhere, whose
+    union is then checked as one graph (validate.validate_file)."""
+    from dutygraph.store import document_graphs, open_dataset, recurrence_graphs
 
     store = open_dataset(path)
-    return store, document_graphs(store)
+    graphs = document_graphs(store)
+    if graphs:
+        graphs.update((graph, graph) for graph in recurrence_graphs(store))
+    return store, graphs
 
 
 def validate_documents(store, graphs: dict[str, str], *, jobs: int | None = None,
                        on_document: Callable[[str], None] | None = None) -> ValidationReport:
-    """Check the documents GRAPHS (from open_corpus) of STORE, JOBS at a time (default:
-    every core), each with what the graphs that are no document's say of the units and
-    leaders it names; ON_DOCUMENT(id) after each. What no document names (triples of the
-    default graph, say) is not checked."""
+    """Check the graphs GRAPHS (from open_corpus) of STORE, JOBS at a time (default: every
+    core): each document with what the graphs that are no document's say of the units and
+    leaders it names, each recurrences graph on its own; ON_DOCUMENT(id) after each. What
+    none of them names (triples of the default graph, say) is not checked."""
     import pyoxigraph as ox
 
     from dutygraph.store import document_triples
