@@ -104,12 +104,62 @@ def test_table_of_the_records_reads_back_without_the_graph(tmp_path):
     """table_text of a column layout prints 牵头单位 / 配合单位 / 牵头领导 / 完成时限 again."""
     document = read_table(CASES / "lead-columns" / "input.txt")
     text = table_text(document)
-    assert "序号\t重点工作\t牵头单位\t配合单位\t类别\t牵头领导\t完成时限\t备注" in text
+    # No 类别 column: the one section is the document's, which prints none (its heading is
+    # the title, and reading back gives it the title again).
+    assert "序号\t重点工作\t牵头单位\t配合单位\t牵头领导\t完成时限\t备注" in text
+    assert text.count(document.title) == 1
     (tmp_path / "again.txt").write_text(text, encoding="utf-8")
     again = read_table(tmp_path / "again.txt")
     units = UnitTable.empty()
     assert [row[3:] for row in _resolved(again, units)] == \
         [row[3:] for row in _resolved(document, units)]
+
+
+UNTITLED_TABLES = """\
+2024年某区政府工作报告重点工作责任分解
+
+序号\t指标名称\t单位\t预期目标\t责任单位
+1\t地区生产总值增长\t%\t6左右\t*区发改局、区统计局
+
+序号\t重点工作\t责任单位\t备注
+1\t推进城市更新。\t*区住建局、区自然资源分局\t
+"""
+
+CATEGORY_COLUMN = """\
+2024年某区政府工作报告重点工作责任清单
+
+序号\t重点工作\t责任单位\t类别
+1\t推进重大项目。\t*区发改局、区财政局\t经济发展
+2\t办好民生实事。\t*区民政局\t民生保障
+"""
+
+
+def _written_back(text: str, tmp_path) -> tuple[str, list[tuple]]:
+    """TEXT read, written back by table_text; the text written, and whether both read alike."""
+    (tmp_path / "source.txt").write_text(text, encoding="utf-8")
+    document = read_table(tmp_path / "source.txt")
+    back = table_text(document)
+    (tmp_path / "back.txt").write_text(back, encoding="utf-8")
+    units = UnitTable.empty()
+    assert _resolved(read_table(tmp_path / "back.txt"), units) == _resolved(document, units)
+    return back, document.sections
+
+
+def test_untitled_tables_are_written_back_without_the_title_twice(tmp_path):
+    """An indicators table and a task table printed without titles: the task table's section
+    takes the document's title as its heading, and table prints that title once, with no
+    类别 column (it used to print it again above the task table and in every row)."""
+    back, sections = _written_back(UNTITLED_TABLES, tmp_path)
+    assert sections[1].heading == "2024年某区政府工作报告重点工作责任分解"
+    assert back.count("2024年某区政府工作报告重点工作责任分解") == 1
+    assert "序号\t重点工作\t责任单位\t备注" in back
+
+
+def test_sections_named_in_a_category_column_are_written_in_it(tmp_path):
+    back, sections = _written_back(CATEGORY_COLUMN, tmp_path)
+    assert [s.heading for s in sections] == ["经济发展", "民生保障"]
+    assert "序号\t重点工作\t责任单位\t类别\t牵头领导\t备注" in back
+    assert "\n1\t推进重大项目。\t*区发改局、区财政局\t经济发展\t\t\n" in back
 
 
 # --- Where things are printed in a .docx and an .xlsx ----------------------------------------

@@ -158,18 +158,18 @@ def table_text(document: TableDocument) -> str:
     lines = [document.title, ""]
     if document.lead_convention == layout.FIRST:
         lines += [FIRST_NOTE, ""]
-    previous = None
-    for section in document.sections:
-        if section.numeral or _titled(section, previous):
+    for section, printed in zip(document.sections, _printed_headings(document), strict=True):
+        if printed:
             lines.append(section.heading)  # printed, or a table's title (表1 主要预期指标)
-        previous = section
         lines.extend(statement.text for statement in section.statements)
         if section.tasks or section.kind == layout.INDICATORS:  # an empty one: its header
             columns, names = (
                 (indicator_columns(section, document.lead_convention),
                  layout.INDICATOR_COLUMN_NAMES_ZH)
                 if section.kind == layout.INDICATORS else (task_columns, layout.COLUMN_NAMES_ZH))
-            lines += ["", "\t".join(names[c] for c in columns)]
+            if lines[-1]:
+                lines.append("")  # one blank line before the header, printed heading or not
+            lines.append("\t".join(names[c] for c in columns))
             lines.extend(task_row_text(task, columns, section, document.lead_convention)
                          for task in section.tasks)
             if any(unit.lead_marked for task in section.tasks for unit in task.units):
@@ -178,11 +178,28 @@ def table_text(document: TableDocument) -> str:
     return "\n".join(lines)
 
 
-def _titled(section: Section, previous: Section | None) -> bool:
-    """An unnumbered section printed under its own title line: an indicators table, or the
-    task table after one (a header alone would not tell where it begins)."""
-    return not section.numeral and layout.INDICATORS in (
-        section.kind, previous.kind if previous is not None else None)
+def _printed_headings(document: TableDocument) -> list[bool]:
+    """Whether each section's heading is printed on a line of its own: a numbered section's,
+    and the title of an indicators table or of the task table after one (a header alone
+    would not tell where it begins). Not the document's title, which a section the document
+    does not print took as its heading (reader._implicit_section): read back, it takes it
+    again, and the title is not printed twice."""
+    printed, previous = [], None
+    for section in document.sections:
+        titled = layout.INDICATORS in (section.kind, previous.kind if previous else None)
+        printed.append(bool(section.numeral) or (titled and section.heading != document.title))
+        previous = section
+    return printed
+
+
+def _headings_by_column(document: TableDocument) -> bool:
+    """Whether a task section's heading can only be printed in its rows (a 类别 column): one
+    neither numbered, nor printed as a title, nor the document's title (a section the
+    document does not print, which reading gives the title again)."""
+    return any(section.kind != layout.INDICATORS and not printed
+               and section.heading != document.title
+               for section, printed in zip(document.sections, _printed_headings(document),
+                                           strict=True))
 
 
 def indicator_columns(section: Section, convention: str) -> tuple[str, ...]:
@@ -203,12 +220,12 @@ def table_columns(document: TableDocument) -> tuple[str, ...]:
     """The columns the task tables' records need; the seed's four where they suffice."""
     sections = [s for s in document.sections if s.kind != layout.INDICATORS]
     tasks = [task for section in sections for task in section.tasks]
-    implied = any(not section.numeral for section in sections)
+    by_column = _headings_by_column(document)
     units = (("lead_units", "co_units") if document.lead_convention == layout.COLUMN
              else ("units",))
     optional = [name for name, needed in (
-        ("section", implied),
-        ("leaders", implied or any(task.leaders for task in tasks)),
+        ("section", by_column),
+        ("leaders", by_column or any(task.leaders for task in tasks)),
         ("deadline", any(task.deadline for task in tasks)),
     ) if needed]
     return ("number", "text", *units, *optional, "remark")
