@@ -3,13 +3,17 @@ written for each case, the graph it writes, and the pairs a store keeps across b
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from dutygraph.corpus import build_corpus
+from dutygraph.meta import sidecar_path
 from dutygraph.recurrences import (
     Recurrence,
     find_recurrences,
@@ -154,4 +158,59 @@ def test_a_document_built_again_takes_its_pairs_with_it(tmp_path):
     rows = _recurring(again.dataset)
     assert again.recurrences == len(rows) == 4
     assert {row[1] for row in rows} == {"2024"}
+    again.dataset.close()
+
+
+def _copy(source: Path, folder: Path, **meta) -> Path:
+    """SOURCE and its sidecar copied into FOLDER, the sidecar's META changed (its unit table
+    named by an absolute path)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sidecar = json.loads(sidecar_path(source).read_text("utf-8"))
+    sidecar["units"] = str((source.parent / sidecar["units"]).resolve())
+    sidecar.update(meta)
+    table = folder / f"{sidecar['id']}.txt"
+    table.write_text(source.read_text("utf-8"), "utf-8")
+    sidecar_path(table).write_text(json.dumps(sidecar, ensure_ascii=False), "utf-8")
+    return table
+
+
+def _district(sources: list[Path], folder: Path, district: str, prefix: str, government: str):
+    return [_copy(source, folder / prefix, district=district, id=f"{prefix}-{year}",
+                  government_id=government)
+            for source, year in zip(sources, (2023, 2024, 2025), strict=True)]
+
+
+def test_districts_sharing_a_government_keep_each_others_pairs(tmp_path, monkeypatch):
+    """Two districts with one government_id (the sidecar's default is 'local') share one
+    recurrences graph: building one of them again into the store keeps the other's pairs,
+    also when the store loads its quads in many small batches (a batch loaded before a
+    district's pairs were added must not lose them)."""
+    import dutygraph.store
+
+    monkeypatch.setattr(dutygraph.store, "_BATCH_BYTES", 1000)
+    ouhai = _district(SOURCES, tmp_path, "瓯海区", "ouhai", "local")
+    lucheng = _district(SOURCES, tmp_path, "鹿城区", "lucheng", "local")
+    store = tmp_path / "store"
+    first = build_corpus(ouhai + lucheng, store=store, jobs=1)
+    assert first.recurrences == 14
+    assert Counter(row[0] for row in _recurring(first.dataset)) == {"瓯海区": 7, "鹿城区": 7}
+    first.dataset.close()
+    again = build_corpus(ouhai, store=store, jobs=1)
+    assert again.recurrences == 7
+    assert Counter(row[0] for row in _recurring(again.dataset)) == {"瓯海区": 7, "鹿城区": 7}
+    again.dataset.close()
+
+
+def test_a_document_moved_to_another_government_leaves_no_pair_behind(tmp_path):
+    """The 2025 table built again under another government_id: its units are other bodies,
+    so 2024 → 2025 recurs no more, and its old pairs are gone from the old graph too."""
+    store = tmp_path / "store"
+    build_corpus(SOURCES, store=store, jobs=1).dataset.close()
+    moved = _copy(SOURCES[2], tmp_path / "moved", government_id="wenzhou")
+    again = build_corpus([moved], store=store, jobs=1)
+    rows = _recurring(again.dataset)
+    assert len(rows) == len(set(rows)) == 3 and {row[1] for row in rows} == {"2023"}
+    later = again.dataset.query(
+        "SELECT ?later WHERE { ?r <https://w3id.org/dutygraph/ontology#laterTask> ?later }")
+    assert not [row for row in later.rows if "/doc/ouhai-2025/" in row[0]]
     again.dataset.close()

@@ -148,7 +148,7 @@ def build_corpus(
     if on_linking is not None:
         on_linking()
     governments = {d.district: d.government for d in outcomes if d.ok and d.district}
-    recurrences = link_recurrences(data, governments)
+    recurrences = link_recurrences(data, governments, (d.graph for d in outcomes if d.ok))
     data.compact()
     return Corpus(data, outcomes, recurrences)
 

@@ -134,21 +134,29 @@ def _task_path(task: str) -> str:
     return f"{document}/{name}"
 
 
-def link_recurrences(dataset, governments: dict[str, str]) -> int:
+def link_recurrences(dataset, governments: dict[str, str], built: Iterable[str] = ()) -> int:
     """Find the pairs of the DISTRICTS (district → its government's IRI, {base}{government_id})
-    among every document DATASET holds of them, and write each government's pairs into its
-    recurrences graph, replacing what an earlier build left there. The number of pairs."""
+    among every document DATASET holds of them, and add each government's pairs to its
+    recurrences graph. The number of pairs.
+
+    In a dataset that held earlier builds, every pair that touches one of these documents, or
+    one of the documents BUILT (their IRIs), goes first, in whichever graph it is: a district's
+    pairs are found again whole, and a document built again (renumbered, moved to another
+    district or government) leaves none behind. The others stay: the pairs of the other
+    districts of a government whose graph this is too."""
     if not governments:
         return 0
     districts = " ".join(term_text(Literal(district, lang="zh")) for district in governments)
     rows = dataset.query(_LED_TASKS % districts, "<recurrences>").rows
+    if dataset.earlier:
+        dataset.forget_links_into((str(DG.earlierTask), str(DG.laterTask)),
+                                  {str(row[0]) for row in rows} | set(built))
     by_district: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         by_district[str(row[1])].append(row)
     linked = 0
     for district, government in governments.items():
         recurrences = find_recurrences(by_district.get(district, ()))
-        dataset.add(recurrence_nquads(recurrences, government),
-                    RECURRENCES_GRAPH.format(government=government))
+        dataset.add(recurrence_nquads(recurrences, government))  # no graph: none is cleared
         linked += len(recurrences)
     return linked

@@ -225,6 +225,22 @@ class OxigraphDataset:
                                                           shared)):
                 self.store.remove(quad)
 
+    def forget_links_into(self, predicates: tuple[str, ...], documents: set[str]) -> None:
+        """Remove every node that links by one of PREDICATES to a node of one of DOCUMENTS
+        (an IRI {document}/…), with all it says in its graph: the recurring task pairs of
+        documents about to be linked again, wherever an earlier build put them."""
+        self.flush()
+        doomed = set()
+        for predicate in predicates:
+            for quad in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+                target = quad.object
+                if isinstance(target, ox.NamedNode) and \
+                        target.value.rsplit("/", 1)[0] in documents:
+                    doomed.add((quad.subject, quad.graph_name))
+        for subject, graph in doomed:
+            for quad in list(self.store.quads_for_pattern(subject, None, None, graph)):
+                self.store.remove(quad)
+
     def flush(self) -> None:
         """Load the queued quads."""
         if not self._pending:
@@ -287,6 +303,9 @@ class RdflibDataset:
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
         """Parse one document's quads into the dataset (always new: nothing to replace)."""
         self.dataset.parse(data=nquads, format="nquads")
+
+    def forget_links_into(self, predicates: tuple[str, ...], documents: set[str]) -> None:
+        """Nothing to forget: the dataset is always new."""
 
     def flush(self) -> None:
         """Nothing is queued: rdflib parses as documents arrive."""
