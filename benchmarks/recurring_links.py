@@ -8,6 +8,8 @@ tasks and lead units read by one query, the pairs and Dice's coefficient in Pyth
 queries/recurring_tasks.rq, which reads the linked pairs; and recurring_tasks_in_sparql.rq
 beside this script, the catalogue query as it was before (the same pairs computed in SPARQL
 at query time, texts cut at 400 characters); then says whether the three give the same pairs.
+The linking compares whole texts: a pair with a text longer than 401 characters may differ
+from the old SPARQL's (its score cut at 400), and the script then says NOT the same pairs.
 """
 
 from __future__ import annotations

@@ -112,6 +112,13 @@ BREAKERS = {
     "TargetShape-task": ("TargetShape", "DELETE DATA { ex:t1 dg:hasTarget ex:t1-target-02 }", ""),
     "RecurrenceShape-later": ("RecurrenceShape", "DELETE WHERE { ex:t1-recurs dg:laterTask ?t }",
                               "dg:laterTask"),
+    "RecurrenceShape-earlier": ("RecurrenceShape",
+                                "INSERT DATA { ex:t1-recurs dg:earlierTask ex:t1 }",
+                                "dg:earlierTask"),
+    "RecurrenceShape-above-one": ("RecurrenceShape",
+                                  "DELETE WHERE { ex:t1-recurs dg:textSimilarity ?s } ;"
+                                  "INSERT DATA { ex:t1-recurs dg:textSimilarity 1.5 }",
+                                  "dg:textSimilarity"),
     "RecurrenceShape-similarity": ("RecurrenceShape",
                                    "DELETE WHERE { ex:t1-recurs dg:textSimilarity ?s } ;"
                                    "INSERT DATA { ex:t1-recurs dg:textSimilarity 0.4 }",
