@@ -125,18 +125,31 @@ def test_replacing_clears_documents_but_only_the_described_part_of_a_shared_grap
     assert all(f"SPARQL CLEAR GRAPH <{graph}>;" in script for graph in documents)
     assert not any(f"CLEAR GRAPH <{graph}>" in script for graph in shared)
     deletes = [line for line in script.splitlines() if line.startswith("SPARQL DELETE")]
-    assert len(deletes) == sum(-(-len(subjects) // 200) for subjects in shared.values())
+    # A shared graph's subjects, 200 at a time; then the recurring pairs into the documents.
+    assert len(deletes) == sum(-(-len(subjects) // 200) for subjects in shared.values()) + 1
     assert all(f"<{subject}>" in script for subjects in shared.values() for subject in subjects)
+    assert all(f'"{document}/"' in deletes[-1] for document in documents)
 
 
 def test_loading_one_year_keeps_the_other_years_units_and_leaders(virtuoso, last_year_dir,
-                                                                  local):
+                                                                  local, corpus_dir):
     """A government graph holds what all its documents share: loading the 2025 document
-    alone replaces what 2025 says of its units and leaders, and keeps the rest."""
+    alone replaces what 2025 says of its units and leaders, and keeps the rest. Its recurring
+    pairs go (2025 built alone found none; the old ones may name renumbered tasks), those of
+    2023 → 2024 stay; loading the years built together brings them all back."""
     result = bulk_load(last_year_dir, virtuoso.user, virtuoso.password, virtuoso.sql_address)
     (government,) = result.shared_subjects
     assert result.store_quads[government] > result.file_quads[government]
+    recurrences = government.replace("/graph", "/recurrences")
+    expected = tuple((graph, count - 4 * 4 if graph == recurrences else count)  # 4 pairs
+                     for graph, count in run_query(local, PER_GRAPH).rows)     # into 2025
+    assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == expected
+    recurring = read_query(QUERIES / "recurring_tasks.rq")
+    remaining = remote_query(virtuoso.endpoint, recurring).rows
+    assert remaining and {row[1] for row in remaining} == {"2023"}
+    bulk_load(corpus_dir / "corpus.nq", virtuoso.user, virtuoso.password, virtuoso.sql_address)
     assert remote_query(virtuoso.endpoint, PER_GRAPH).rows == run_query(local, PER_GRAPH).rows
+    assert len(remote_query(virtuoso.endpoint, recurring).rows) == 7
 
 
 def test_a_file_the_server_may_not_read_leaves_its_graphs_as_they_were(virtuoso, corpus_dir,

@@ -23,7 +23,9 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
   and leaders of their names. Replacing, the loader clears each document's graph, but in a
   shared graph only what the files say of the subjects they describe. A government's graph of
   recurring tasks (…/recurrences) is such a graph too: a file holds the pairs its build found
-  among the documents it built, and the pairs of other years stay.
+  among the documents it built, and the pairs of other years stay; but a pair that touches a
+  document the files replace goes (its task may be renumbered or gone), and comes back only
+  if the files hold it: load a district's years built together.
 - isql expands $words as macros: macro substitution is switched off for the script.
 - UTF-8 files load as they are: Chinese arrives intact (tests/test_bulkload.py).
 """
@@ -170,8 +172,9 @@ def readable_script(files: list[Path]) -> str:
 def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool,
                 shared_subjects: dict[str, set[str]] | None = None) -> str:
     """The isql script: clear the graphs (of a shared graph in SHARED_SUBJECTS, only what it
-    says of those subjects), register the files, load, checkpoint, then print each file's
-    state and each graph's quads on lines that start DG-FILE| and DG-GRAPH|."""
+    says of those subjects) and the recurring task pairs that touch the documents' graphs,
+    register the files, load, checkpoint, then print each file's state and each graph's
+    quads on lines that start DG-FILE| and DG-GRAPH|."""
     shared_subjects = shared_subjects or {}
     lines = []
     if replace:
@@ -186,6 +189,7 @@ def load_script(files: list[Path], graphs: list[str], default_graph: str, replac
                 values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
                 lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ "
                              f"GRAPH <{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} }};")
+        lines += _forget_recurrences([g for g in graphs if g not in shared_subjects])
     for path in files:
         lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
                   f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]
@@ -196,6 +200,20 @@ def load_script(files: list[Path], graphs: list[str], default_graph: str, replac
     lines += [f'SPARQL SELECT "DG-GRAPH|{i}|" (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> '
               "{ ?s ?p ?o } };" for i, graph in enumerate(graphs)]
     return "\n".join(lines) + "\n"
+
+
+def _forget_recurrences(documents: list[str]) -> list[str]:
+    """The statements that delete, in every graph, the recurring task pairs (dg:Recurrence)
+    whose earlier or later task belongs to one of DOCUMENTS (a task's IRI is {document}/…)."""
+    lines = []
+    for start in range(0, len(documents), _SUBJECTS_PER_DELETE):
+        prefixes = " ".join(f'"{document}/"'
+                            for document in documents[start:start + _SUBJECTS_PER_DELETE])
+        lines.append(f"SPARQL DELETE {{ GRAPH ?g {{ ?r ?p ?o }} }} WHERE {{ GRAPH ?g {{ "
+                     f"{{ ?r <{DG.earlierTask}> ?task }} UNION {{ ?r <{DG.laterTask}> ?task }} "
+                     f"?r ?p ?o }} VALUES ?prefix {{ {prefixes} }} "
+                     "FILTER (STRSTARTS(STR(?task), ?prefix)) };")
+    return lines
 
 
 def _sql(text: str) -> str:
