@@ -26,6 +26,8 @@ IN_SPARQL = HERE / "recurring_tasks_in_sparql.rq"
 class _Linked:
     """A stand-in dataset for link_recurrences: queries the store, keeps what it would add."""
 
+    earlier = False  # nothing to forget: the pairs it adds go nowhere
+
     def __init__(self, store):
         self.store, self.added = store, []
 
