@@ -76,6 +76,15 @@ def test_named_graphs_in_trig_and_nquads(written):
         assert len(list(tasks)) == 6
 
 
+def test_the_report_counts_the_recurring_pairs(written):
+    _, files = written
+    report = json.loads(next(f for f in files if f.name == "corpus-report.json").read_text())
+    assert report["recurrences"] == 7
+    markdown = next(f for f in files if f.name == "corpus-report.md").read_text("utf-8")
+    assert "3 of 3 documents built, 0 skipped; 6680 quads; 7 recurring task pairs linked." \
+        in markdown
+
+
 def test_union_repeats_no_row(corpus):
     # 371 assignments in the seed, 14 in 2023, 13 in 2025 (counted in the tables).
     assert len(_ask(corpus, "assignments.rq")) == 371 + 14 + 13
@@ -179,7 +188,10 @@ def test_cli_builds_a_corpus_from_a_glob_and_keeps_going(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(CORPUS / "*.txt"), str(bad), "-o", str(out)])
     assert result.exit_code == 2, result.output
-    assert "Built 2 of 3 documents: 13 tasks" in result.stderr
+    # 2023 and 2025 (281 and 254 quads, 70 in their district's shared graph): no two
+    # consecutive years, so no recurring pair.
+    assert "Built 2 of 3 documents: 13 tasks, 605 quads; linked 0 recurring task pairs." \
+        in result.stderr
     assert f"Error: skipped {bad}" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "corpus-report.json", "corpus-report.md", "corpus.nq", "corpus.trig", "corpus.ttl"]
