@@ -83,16 +83,15 @@ def run_configuration(config: dict) -> dict:
 def corpus_check(data, jobs: int) -> tuple[float, int] | None:
     """Seconds to check every document of the corpus against the SHACL shapes, one document
     at a time on JOBS cores, as `dutygraph validate corpus.trig` does once it has opened the
-    corpus and listed its documents, and how many findings the check made (a check that
-    checked nothing would also be fast). Oxigraph only: the check reads each document's
-    graph from the store."""
+    corpus and listed its graphs (documents and recurring tasks), and how many findings the
+    check made (a check that checked nothing would also be fast). Oxigraph only: the check
+    reads each graph from the store."""
     if data.name != "oxigraph":
         return None
-    from dutygraph.store import document_graphs
-    from dutygraph.validate_corpus import validate_documents
+    from dutygraph.validate_corpus import graphs_to_check, validate_documents
 
     data.flush()
-    graphs = document_graphs(data.store)
+    graphs = graphs_to_check(data.store)
     started = time.perf_counter()
     report = validate_documents(data.store, graphs, jobs=jobs)
     return time.perf_counter() - started, len(report.findings)

@@ -30,13 +30,22 @@ def open_corpus(path: str | Path):
     graphs to check one by one: its documents (id → named graph), then each government's
     recurring tasks (the graph's IRI → itself). Nothing for a dataset from elsewhere, whose
     union is then checked as one graph (validate.validate_file)."""
-    from dutygraph.store import document_graphs, open_dataset, recurrence_graphs
+    from dutygraph.store import open_dataset
 
     store = open_dataset(path)
+    return store, graphs_to_check(store)
+
+
+def graphs_to_check(store) -> dict[str, str]:
+    """The graphs of the corpus in STORE that validate_documents checks one by one: its
+    documents (id → named graph), then each government's recurring tasks (the graph's IRI →
+    itself); nothing when it holds no document."""
+    from dutygraph.store import document_graphs, recurrence_graphs
+
     graphs = document_graphs(store)
     if graphs:
         graphs.update((graph, graph) for graph in recurrence_graphs(store))
-    return store, graphs
+    return graphs
 
 
 def validate_documents(store, graphs: dict[str, str], *, jobs: int | None = None,
