@@ -30,16 +30,25 @@ SOURCES = [CORPUS / "ouhai-2023-key-tasks.txt", SEED, CORPUS / "ouhai-2025-key-t
 ID = "https://w3id.org/dutygraph/id/"
 
 
+def copy_table(source: Path, folder: Path, name: str | None = None, *,
+               text: str | None = None, **meta) -> Path:
+    """SOURCE copied into FOLDER as NAME (its own name by default; its text replaced by TEXT),
+    with its sidecar beside it: its unit table named by an absolute path, and its other
+    fields as META gives them (units, district, id, government_id …)."""
+    table = folder / (name or source.name)
+    table.write_text(source.read_text("utf-8") if text is None else text, "utf-8")
+    sidecar = json.loads(sidecar_path(source).read_text("utf-8"))
+    sidecar["units"] = str((source.parent / sidecar["units"]).resolve())
+    sidecar.update({key: value for key, value in meta.items() if value is not None})
+    sidecar_path(table).write_text(json.dumps(sidecar, ensure_ascii=False), "utf-8")
+    return table
+
+
 def copy_2023(folder: Path, name: str = "ouhai-2023-key-tasks.txt", *, text: str | None = None,
               units: str | None = None) -> Path:
     """The 2023 test table copied into FOLDER as NAME (its text replaced by TEXT), with its
     sidecar beside it: its unit table named by an absolute path, or by UNITS."""
-    source, table = SOURCES[0], folder / name
-    table.write_text(source.read_text("utf-8") if text is None else text, "utf-8")
-    meta = json.loads(sidecar_path(source).read_text("utf-8"))
-    meta["units"] = units or str((source.parent / meta["units"]).resolve())
-    sidecar_path(table).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    return table
+    return copy_table(SOURCES[0], folder, name, text=text, units=units)
 
 
 @pytest.fixture(scope="module")

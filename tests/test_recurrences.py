@@ -23,7 +23,7 @@ from dutygraph.recurrences import (
 )
 
 from .conftest import QUERIES
-from .test_corpus import SOURCES, copy_2023
+from .test_corpus import SOURCES, copy_2023, copy_table
 
 # rdflib 7.6 warns of its own Dataset internals on every parse.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -162,16 +162,10 @@ def test_a_document_built_again_takes_its_pairs_with_it(tmp_path):
 
 
 def _copy(source: Path, folder: Path, **meta) -> Path:
-    """SOURCE and its sidecar copied into FOLDER, the sidecar's META changed (its unit table
-    named by an absolute path)."""
+    """SOURCE and its sidecar copied into FOLDER as {id}.txt, the sidecar's META changed."""
     folder.mkdir(parents=True, exist_ok=True)
-    sidecar = json.loads(sidecar_path(source).read_text("utf-8"))
-    sidecar["units"] = str((source.parent / sidecar["units"]).resolve())
-    sidecar.update(meta)
-    table = folder / f"{sidecar['id']}.txt"
-    table.write_text(source.read_text("utf-8"), "utf-8")
-    sidecar_path(table).write_text(json.dumps(sidecar, ensure_ascii=False), "utf-8")
-    return table
+    document = meta.get("id") or json.loads(sidecar_path(source).read_text("utf-8"))["id"]
+    return copy_table(source, folder, f"{document}.txt", **meta)
 
 
 def _district(sources: list[Path], folder: Path, district: str, prefix: str, government: str):
