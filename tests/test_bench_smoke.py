@@ -142,3 +142,13 @@ def test_bench_in_process_gives_the_forked_answers(tmp_path):
         queries = json.loads(out.read_text())["configurations"][0]["queries"]
         rows.append({name: q["rows"] for name, q in queries.items()})
     assert rows[0] == rows[1] and len(rows[0]) == 2 and all(rows[0].values())
+
+
+def test_answer_reading_gives_the_same_rows_both_ways(corpus_nq):
+    done = _script(BENCHMARKS / "answer_reading.py", corpus_nq, "--runs", "1")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()[1:]
+    assert len(lines) == len(list((REPO / "queries").glob("*.rq")))
+    cells = {line.split()[0]: line.split()[1:3] for line in lines}
+    assert all(same == "yes" for _, same in cells.values())
+    assert cells["recurring_tasks.rq"] == ["7", "yes"]

@@ -20,7 +20,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dutygraph.errors import DutygraphError, InputError
-from dutygraph.query import QueryResult, ascii_escaped, bind_parameters, load_graph, python_value
+from dutygraph.query import QueryResult, ascii_escaped, bind_parameters, load_graph
+from dutygraph.values import python_value
 
 USER_VARIABLE = "DUTYGRAPH_ENDPOINT_USER"
 PASSWORD_VARIABLE = "DUTYGRAPH_ENDPOINT_PASSWORD"
@@ -145,7 +146,7 @@ def credentials(prompt=None) -> tuple[str, str]:
 
 
 def _json_value(term: dict | None):
-    """A SPARQL JSON term as query.python_value would give it."""
+    """A SPARQL JSON term as values.python_value would give it."""
     if term is None:
         return None
     if term["type"] in ("literal", "typed-literal") and "datatype" in term:

@@ -349,10 +349,10 @@ class RdflibDataset:
 
 
 def rdflib_value(term):
-    """An rdflib term as dutygraph.query.python_value gives the same term from Oxigraph."""
+    """An rdflib term as dutygraph.values.python_value gives the same term from Oxigraph."""
     from rdflib import Literal
 
-    from dutygraph.query import python_value
+    from dutygraph.values import python_value
 
     if term is None:
         return None

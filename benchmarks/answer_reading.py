@@ -1,0 +1,74 @@
+"""How an answer becomes Python rows: term by term, or written as TSV in Rust and read back.
+
+    python benchmarks/answer_reading.py DATA [--runs 3] [--names tasks.rq …]
+
+DATA (a graph or corpus file, or a store folder) is loaded once into Oxigraph, as `dutygraph
+query` loads it. Each catalogue query then runs, alternately, RUNS times each way in this one
+process:
+- "objects": pyoxigraph makes a term object per cell and dutygraph.values.python_value turns
+  each into a value (how dutygraph.query.run_query read answers until December 2026);
+- "tsv": run_query as it is, Oxigraph writing the answer as SPARQL TSV and
+  dutygraph.values.tsv_rows reading it back.
+It prints, per query: rows, whether both ways gave the same rows in the same order, and the
+median seconds of each, the query's own evaluation included. Exits 1 if any differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench import PARAMS  # the script beside this one (its folder is sys.path[0])
+
+from dutygraph.query import bind_parameters, load_graph, read_query, run_query
+from dutygraph.values import python_value
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def rows_term_by_term(store, text: str, name: str, params) -> tuple[tuple, ...]:
+    """The rows as pyoxigraph's term objects give them, each turned into a value."""
+    query = bind_parameters(text, params or {}, name)
+    return tuple(tuple(python_value(term) for term in solution)
+                 for solution in store.query(query, use_default_graph_as_union=True))
+
+
+def compare(data: Path, runs: int, names: list[str]) -> list[dict]:
+    """One row per catalogue query (or per name in NAMES)."""
+    store = load_graph(data)
+    rows = []
+    for name in names or sorted(p.name for p in (REPO / "queries").glob("*.rq")):
+        text, params = read_query(REPO / "queries" / name), PARAMS.get(name)
+        seconds: dict[str, list[float]] = {"objects": [], "tsv": []}
+        answers = {}
+        for _ in range(runs):
+            for way in seconds:
+                started = time.perf_counter()
+                answers[way] = (rows_term_by_term(store, text, name, params) if way == "objects"
+                                else run_query(store, text, name, params).rows)
+                seconds[way].append(time.perf_counter() - started)
+        rows.append({"query": name, "rows": len(answers["tsv"]),
+                     "same": answers["objects"] == answers["tsv"],
+                     **{f"{way}_s": statistics.median(s) for way, s in seconds.items()}})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="a graph or corpus file, or a store folder")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--names", nargs="*", default=[])
+    args = parser.parse_args(argv)
+    rows = compare(args.data, args.runs, args.names)
+    print(f"{'query':38s} {'rows':>8s} {'same':>5s} {'objects s':>10s} {'tsv s':>8s}")
+    for row in rows:
+        print(f"{row['query']:38s} {row['rows']:8,d} {'yes' if row['same'] else 'NO':>5s} "
+              f"{row['objects_s']:10.3f} {row['tsv_s']:8.3f}")
+    return 0 if all(row["same"] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
