@@ -14,6 +14,7 @@ from rdflib.namespace import RDF
 
 from dutygraph.corpus import build_corpus
 from dutygraph.meta import sidecar_path
+from dutygraph.namespaces import DEFAULT_BASE
 from dutygraph.recurrences import (
     Recurrence,
     find_recurrences,
@@ -208,3 +209,21 @@ def test_a_document_moved_to_another_government_leaves_no_pair_behind(tmp_path):
         "SELECT ?later WHERE { ?r <https://w3id.org/dutygraph/ontology#laterTask> ?later }")
     assert not [row for row in later.rows if "/doc/ouhai-2025/" in row[0]]
     again.dataset.close()
+
+
+def test_two_governments_with_a_district_of_one_name_file_their_pairs_apart(tmp_path):
+    """Nanjing and Fuzhou each have a 鼓楼区: built together, each city's pairs are found among
+    its own documents and go to its own recurrences graph (they went to one of the two)."""
+    nanjing = _district(SOURCES, tmp_path, "鼓楼区", "nanjing", "nanjing")
+    fuzhou = _district(SOURCES, tmp_path, "鼓楼区", "fuzhou", "fuzhou")
+    corpus = build_corpus(nanjing + fuzhou, jobs=1)
+    assert corpus.recurrences == len(_recurring(corpus.dataset)) == 14
+    filed = corpus.dataset.query(
+        "SELECT ?graph ?earlier ?later WHERE { GRAPH ?graph { "
+        "?r <https://w3id.org/dutygraph/ontology#earlierTask> ?earlier ; "
+        "<https://w3id.org/dutygraph/ontology#laterTask> ?later } }").rows
+    by_graph = Counter(graph for graph, _, _ in filed)
+    assert by_graph == {f"{DEFAULT_BASE}{city}/recurrences": 7 for city in ("nanjing", "fuzhou")}
+    for graph, earlier, later in filed:
+        city = graph.removeprefix(DEFAULT_BASE).split("/")[0]
+        assert f"/doc/{city}-" in earlier and f"/doc/{city}-" in later

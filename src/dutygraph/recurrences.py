@@ -22,12 +22,15 @@ from fractions import Fraction
 
 from rdflib import Literal, URIRef
 
+from dutygraph.corpus import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.namespaces import DG, RDF, XSD
 from dutygraph.ntriples import term_text
 
 MIN_SIMILARITY = Fraction(1, 2)
 RECURRENCES_GRAPH = "{government}/recurrences"
 RECURRENCE = "{government}/recurrence/{earlier}/{later}"
+# A government's units are described in its graph {government}/graph.
+_SHARED_GRAPH_SUFFIX = GOVERNMENT_GRAPH.removeprefix(GOVERNMENT)
 
 # Every document of the given districts, its tasks' texts and lead units: one row per task and
 # lead unit. A task without a lead unit cannot recur (a lead unit in common is the rule).
@@ -40,6 +43,11 @@ SELECT ?document ?district ?year ?task ?text ?unit WHERE {
   ?task prov:wasDerivedFrom ?document ; dg:text ?text .
   ?unit dg:leads ?task .
 }"""
+# The graph that describes each unit: its government's. Asked apart, once per graph: joined to
+# the rows above, rdflib looked through every graph for each row.
+_UNIT_GRAPHS = """
+PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+SELECT DISTINCT ?unit ?shared WHERE { GRAPH ?shared { ?unit a dg:Unit } }"""
 
 
 @dataclass(frozen=True)
@@ -134,29 +142,42 @@ def _task_path(task: str) -> str:
     return f"{document}/{name}"
 
 
-def link_recurrences(dataset, governments: dict[str, str], built: Iterable[str] = ()) -> int:
-    """Find the pairs of the DISTRICTS (district → its government's IRI, {base}{government_id})
-    among every document DATASET holds of them, and add each government's pairs to its
-    recurrences graph. The number of pairs.
+def link_recurrences(dataset, districts: Iterable[str], built: Iterable[str] = ()) -> int:
+    """Find the pairs of the DISTRICTS (their names) among every document DATASET holds of
+    them, and add each government's pairs to its recurrences graph. The number of pairs.
+
+    A district is one government's: two cities may each have a 鼓楼区, and their documents are
+    kept apart by the government whose graph describes their lead units (a pair has a lead
+    unit in common, and units belong to one government). Each pair goes to that government's
+    recurrences graph.
 
     In a dataset that held earlier builds, every pair that touches one of these documents, or
     one of the documents BUILT (their IRIs), goes first, in whichever graph it is: a district's
     pairs are found again whole, and a document built again (renumbered, moved to another
     district or government) leaves none behind. The others stay: the pairs of the other
     districts of a government whose graph this is too."""
-    if not governments:
+    names = " ".join(term_text(Literal(district, lang="zh")) for district in sorted(districts))
+    if not names:
         return 0
-    districts = " ".join(term_text(Literal(district, lang="zh")) for district in governments)
-    rows = dataset.query(_LED_TASKS % districts, "<recurrences>").rows
+    rows = dataset.query(_LED_TASKS % names, "<recurrences>").rows
     if dataset.earlier:
         dataset.forget_links_into((str(DG.earlierTask), str(DG.laterTask)),
                                   {str(row[0]) for row in rows} | set(built))
-    by_district: dict[str, list[tuple]] = defaultdict(list)
+    governments = {str(unit): _government_of(str(shared))
+                   for unit, shared in dataset.query(_UNIT_GRAPHS, "<recurrences>").rows}
+    by_government: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
-        by_district[str(row[1])].append(row)
+        by_government[governments[str(row[5])]].append(row)
     linked = 0
-    for district, government in governments.items():
-        recurrences = find_recurrences(by_district.get(district, ()))
+    for government, its_rows in sorted(by_government.items()):
+        recurrences = find_recurrences(its_rows)
         dataset.add(recurrence_nquads(recurrences, government))  # no graph: none is cleared
         linked += len(recurrences)
     return linked
+
+
+def _government_of(shared_graph: str) -> str:
+    """{base}{government_id}/graph → {base}{government_id}."""
+    if not shared_graph.endswith(_SHARED_GRAPH_SUFFIX):
+        raise ValueError(f"a unit described outside a government's graph: {shared_graph}")
+    return shared_graph.removesuffix(_SHARED_GRAPH_SUFFIX)
