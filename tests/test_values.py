@@ -76,9 +76,10 @@ def test_a_cell_that_recurs_is_read_once_and_stays_right():
 
 
 @pytest.mark.parametrize("tsv, problem", [
-    (b"?x\n1", "ends with a newline"),
+    (b"?x\n1", "each ending with a newline"),
+    (b"", "each ending with a newline"),
     (b"?x\t?y\n1\n", "has 1 cells, not 2"),
-    (b"?x\n<<( <urn:a> <urn:b> <urn:c> )>>\n", "not an RDF term"),
+    (b"?x\n<<( <urn:a> <urn:b> <urn:c> )>>\n", "a triple term"),
     (b'?x\n"a\\qb"\n', "not an N-Triples escape"),
 ])
 def test_a_malformed_answer_is_an_error_not_a_wrong_value(tsv, problem):
@@ -94,3 +95,21 @@ def test_every_catalogue_query_reads_back_as_term_by_term(seed_store, query):
               for name in declared_parameters(text)}
     assert run_query(seed_store, text, str(query), params).rows == term_by_term(
         seed_store, bind_parameters(text, params))
+
+
+def test_blank_nodes_read_back_as_their_labels():
+    store = ox.Store()
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("urn:x:p"), ox.Literal("v")))
+    query = "SELECT ?s ?o WHERE { ?s ?p ?o }"
+    assert run_query(store, query).rows == term_by_term(store, query) == (("b1", "v"),)
+
+
+def test_a_quote_in_a_datatype_iri_does_not_end_the_literal_early():
+    # Only data loaded leniently can have one; the value must still be the text, not a piece
+    # of the IRI.
+    store = ox.Store()
+    store.load(input=b'<urn:s> <urn:p> "v\\"w"^^<urn:d"t> .\n<urn:s> <urn:p> "x"^^<urn:a"^^<b> .\n',
+               format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"
+    assert sorted(run_query(store, query).rows) == sorted(term_by_term(store, query)) == [
+        ('v"w',), ("x",)]

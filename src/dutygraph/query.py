@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dutygraph.errors import InputError
-from dutygraph.values import tsv_rows
+from dutygraph.values import solution_rows
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -55,8 +55,9 @@ def run_query(
     if not isinstance(solutions, ox.QuerySolutions):
         raise InputError(origin, None, "only SELECT queries give a table; this is not one")
     columns = tuple(variable.value for variable in solutions.variables)
-    # Written as TSV in Rust and read back, not term by term: 3 times faster on large answers.
-    rows = tsv_rows(solutions.serialize(format=ox.QueryResultsFormat.TSV), len(columns))
+    # Written as TSV in Rust and read back, not term object by term object: big answers come
+    # out 10–20 % sooner (docs/performance.md).
+    rows = solution_rows(solutions)
     return QueryResult(columns, rows)
 
 
