@@ -40,17 +40,6 @@ class _Linked:
         self.added.append(nquads)
 
 
-def districts(store) -> set[str]:
-    """The name of each district of the corpus."""
-    from dutygraph.query import run_query
-
-    rows = run_query(store, """
-        PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-        SELECT DISTINCT ?district WHERE { ?document a dg:Document ; dg:district ?d .
-                                          BIND (STR(?d) AS ?district) }""").rows
-    return {district for district, in rows}
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="the corpus as N-Quads (corpus.nq)")
@@ -58,17 +47,17 @@ def main(argv: list[str] | None = None) -> None:
     import pyoxigraph as ox
 
     from dutygraph.query import run_query_file
-    from dutygraph.recurrences import link_recurrences
+    from dutygraph.recurrences import districts_in, link_recurrences
 
     started = time.perf_counter()
     store = ox.Store()
     store.load(path=str(args.corpus), format=ox.RdfFormat.N_QUADS)
     print(f"loaded in {time.perf_counter() - started:.2f} s", flush=True)
-    names = districts(store)
+    districts = districts_in(_Linked(store))
     started = time.perf_counter()
-    linked = link_recurrences(_Linked(store), names)
+    linked = link_recurrences(_Linked(store), districts)
     print(f"linked at build time: {linked:,} pairs in {time.perf_counter() - started:.2f} s "
-          f"({len(names)} districts)", flush=True)
+          f"({len(districts)} districts)", flush=True)
     answers = {}
     for path in (QUERY, IN_SPARQL):
         started = time.perf_counter()

@@ -227,3 +227,59 @@ def test_two_governments_with_a_district_of_one_name_file_their_pairs_apart(tmp_
     for graph, earlier, later in filed:
         city = graph.removeprefix(DEFAULT_BASE).split("/")[0]
         assert f"/doc/{city}-" in earlier and f"/doc/{city}-" in later
+
+
+def test_building_one_citys_district_leaves_the_other_citys_of_that_name_alone(tmp_path):
+    """Fuzhou's 鼓楼区 built again into a store that holds Nanjing's too: only Fuzhou's pairs
+    are found again and counted; Nanjing's stay where they are."""
+    nanjing = _district(SOURCES, tmp_path, "鼓楼区", "nanjing", "nanjing")
+    fuzhou = _district(SOURCES, tmp_path, "鼓楼区", "fuzhou", "fuzhou")
+    store = tmp_path / "store"
+    build_corpus(nanjing + fuzhou, store=store, jobs=1).dataset.close()
+    again = build_corpus(fuzhou, store=store, jobs=1)
+    assert again.recurrences == 7
+    assert len(_recurring(again.dataset)) == 14
+    again.dataset.close()
+
+
+class _Answers:
+    """A stand-in dataset that answers link_recurrences' two questions with given rows."""
+
+    earlier = False
+
+    def __init__(self, led_tasks, unit_graphs):
+        self.answers, self.added = [led_tasks, unit_graphs], []
+
+    def query(self, text, origin="<query>", params=None):
+        from dutygraph.query import QueryResult
+
+        return QueryResult((), tuple(self.answers.pop(0)))
+
+    def add(self, nquads, graph="", shared_graph=""):
+        self.added.append(nquads)
+
+
+@pytest.mark.parametrize("graphs, problem", [
+    ([], "in 0 governments' graphs"),  # typed nowhere
+    ([f"{ID}doc/a"], "in 0 governments' graphs"),  # typed in a document's graph only
+    ([f"{ID}ouhai/graph", f"{ID}lucheng/graph"], "in 2 governments' graphs"),
+])
+def test_a_lead_unit_not_in_exactly_one_governments_graph_is_an_error(graphs, problem):
+    from dutygraph.errors import DutygraphError
+    from dutygraph.recurrences import link_recurrences
+
+    rows = [_row("a 2024", "task-01", "发展低空经济产业"),
+            _row("b 2025", "task-01", "发展低空经济产业")]
+    dataset = _Answers(rows, [(FGJ, graph) for graph in graphs] + [(KJJ, f"{ID}other")])
+    with pytest.raises(DutygraphError, match=f"lead unit {FGJ} is described {problem}"):
+        link_recurrences(dataset, {(f"{ID}ouhai", "瓯海区")})
+
+
+def test_a_unit_no_task_leads_may_sit_in_any_graph():
+    from dutygraph.recurrences import link_recurrences
+
+    rows = [_row("a 2024", "task-01", "发展低空经济产业"),
+            _row("b 2025", "task-01", "发展低空经济产业")]
+    dataset = _Answers(rows, [(FGJ, f"{ID}ouhai/graph"), (KJJ, "urn:somewhere:else")])
+    assert link_recurrences(dataset, {(f"{ID}ouhai", "瓯海区")}) == 1
+    assert f"<{ID}ouhai/recurrences>".encode() in dataset.added[0]

@@ -46,6 +46,7 @@ class DocumentOutcome:
     error: str = ""
     document_id: str = ""
     graph: str = ""  # the named graph holding the document (its IRI)
+    government: str = ""  # the government's IRI ({base}{government_id})
     government_graph: str = ""  # the named graph of what the government's documents share
     district: str = ""
     year: int | None = None
@@ -146,7 +147,7 @@ def build_corpus(
             on_document(outcome)
     if on_linking is not None:
         on_linking()
-    districts = {d.district for d in outcomes if d.ok and d.district}
+    districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
     recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
     data.compact()
     return Corpus(data, outcomes, recurrences)
@@ -193,10 +194,11 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
         return DocumentOutcome(str(path), False, message)
     meta, base = result.meta, options.get("base", DEFAULT_BASE)
     minter = IriMinter(base, meta.government_id, meta.id)
+    government = GOVERNMENT.format(base=base, government_id=meta.government_id)
     shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
     nquads = document_nquads(result.graph, str(minter.document_iri), shared,
                              (str(minter.unit_ns), str(minter.person_ns)))
-    return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri),
+    return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), government,
                            shared, meta.district, meta.year, result.report.tasks, len(result.graph),
                            nquads)
 

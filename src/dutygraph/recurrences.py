@@ -23,6 +23,7 @@ from fractions import Fraction
 from rdflib import Literal, URIRef
 
 from dutygraph.corpus import GOVERNMENT, GOVERNMENT_GRAPH
+from dutygraph.errors import DutygraphError
 from dutygraph.namespaces import DG, RDF, XSD
 from dutygraph.ntriples import term_text
 
@@ -41,6 +42,15 @@ SELECT ?document ?district ?year ?task ?text ?unit WHERE {
   VALUES ?district { %s }
   ?document a dg:Document ; dg:district ?district ; dg:year ?year .
   ?task prov:wasDerivedFrom ?document ; dg:text ?text .
+  ?unit dg:leads ?task .
+}"""
+# Each district's lead units, whose graphs say which government the district is.
+_DISTRICT_UNITS = """
+PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?unit ?district WHERE {
+  ?document a dg:Document ; dg:district ?district .
+  ?task prov:wasDerivedFrom ?document .
   ?unit dg:leads ?task .
 }"""
 # The graph that describes each unit: its government's. Asked apart, once per graph: joined to
@@ -142,32 +152,39 @@ def _task_path(task: str) -> str:
     return f"{document}/{name}"
 
 
-def link_recurrences(dataset, districts: Iterable[str], built: Iterable[str] = ()) -> int:
-    """Find the pairs of the DISTRICTS (their names) among every document DATASET holds of
-    them, and add each government's pairs to its recurrences graph. The number of pairs.
+def link_recurrences(dataset, districts: Iterable[tuple[str, str]],
+                     built: Iterable[str] = ()) -> int:
+    """Find the pairs of the DISTRICTS, each (its government's IRI, its name), among every
+    document DATASET holds of them, and add them to each government's recurrences graph. The
+    number of pairs.
 
-    A district is one government's: two cities may each have a 鼓楼区, and their documents are
-    kept apart by the government whose graph describes their lead units (a pair has a lead
-    unit in common, and units belong to one government). Each pair goes to that government's
-    recurrences graph.
+    A district is one government's: two cities may each have a 鼓楼区. A document's government
+    is the one whose graph describes its lead units (a pair has a lead unit in common, and
+    units belong to one government), so another city's district of the same name is neither
+    linked again nor counted.
 
     In a dataset that held earlier builds, every pair that touches one of these documents, or
     one of the documents BUILT (their IRIs), goes first, in whichever graph it is: a district's
     pairs are found again whole, and a document built again (renumbered, moved to another
     district or government) leaves none behind. The others stay: the pairs of the other
     districts of a government whose graph this is too."""
-    names = " ".join(term_text(Literal(district, lang="zh")) for district in sorted(districts))
+    districts = set(districts)
+    names = " ".join(term_text(Literal(name, lang="zh"))
+                     for name in sorted({name for _, name in districts}))
     if not names:
         return 0
     rows = dataset.query(_LED_TASKS % names, "<recurrences>").rows
-    if dataset.earlier:
-        dataset.forget_links_into((str(DG.earlierTask), str(DG.laterTask)),
-                                  {str(row[0]) for row in rows} | set(built))
-    governments = {str(unit): _government_of(str(shared))
-                   for unit, shared in dataset.query(_UNIT_GRAPHS, "<recurrences>").rows}
+    governments = _governments(dataset, {str(row[5]) for row in rows})
     by_government: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
-        by_government[governments[str(row[5])]].append(row)
+        government = governments[str(row[5])]
+        if (government, str(row[1])) in districts:
+            by_government[government].append(row)
+    if dataset.earlier:
+        dataset.forget_links_into(
+            (str(DG.earlierTask), str(DG.laterTask)),
+            {str(row[0]) for its_rows in by_government.values() for row in its_rows}
+            | set(built))
     linked = 0
     for government, its_rows in sorted(by_government.items()):
         recurrences = find_recurrences(its_rows)
@@ -176,8 +193,32 @@ def link_recurrences(dataset, districts: Iterable[str], built: Iterable[str] = (
     return linked
 
 
-def _government_of(shared_graph: str) -> str:
-    """{base}{government_id}/graph → {base}{government_id}."""
-    if not shared_graph.endswith(_SHARED_GRAPH_SUFFIX):
-        raise ValueError(f"a unit described outside a government's graph: {shared_graph}")
-    return shared_graph.removesuffix(_SHARED_GRAPH_SUFFIX)
+def districts_in(dataset) -> set[tuple[str, str]]:
+    """Every district of DATASET with a led task, as (its government's IRI, its name): what
+    link_recurrences takes to link a whole dataset again."""
+    rows = dataset.query(_DISTRICT_UNITS, "<recurrences>").rows
+    governments = _governments(dataset, {str(unit) for unit, _ in rows})
+    return {(governments[str(unit)], str(district)) for unit, district in rows}
+
+
+def _governments(dataset, units: set[str]) -> dict[str, str]:
+    """Each of the UNITS (IRIs) with its government's IRI, from the graph that describes it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for unit, shared in dataset.query(_UNIT_GRAPHS, "<recurrences>").rows:
+        if str(unit) in units:
+            government = _government_of(str(shared))
+            if government:
+                found[str(unit)].add(government)
+    for unit in sorted(units):
+        if len(found[unit]) != 1:
+            raise DutygraphError(f"the lead unit {unit} is described in {len(found[unit])} "
+                                 "governments' graphs, not one: the dataset is not as "
+                                 "dutygraph builds it")
+    return {unit: next(iter(governments)) for unit, governments in found.items()}
+
+
+def _government_of(graph: str) -> str:
+    """{base}{government_id}/graph → {base}{government_id}; another graph (a document's) is
+    no government's: ""."""
+    return graph.removesuffix(_SHARED_GRAPH_SUFFIX) if graph.endswith(_SHARED_GRAPH_SUFFIX) \
+        else ""
