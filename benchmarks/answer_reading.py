@@ -11,12 +11,19 @@ process:
   dutygraph.values.tsv_rows reading it back.
 It prints, per query: rows, whether both ways gave the same rows in the same order, and the
 median seconds of each, the query's own evaluation included. Exits 1 if any differ.
+
+    python benchmarks/answer_reading.py DATA --peak [--names assignments.rq …]
+
+prints instead, per query, the peak memory each way takes: each way runs once in a fresh
+process of its own, and the figure is its peak resident memory above what the process held
+once DATA was loaded (Linux only: it reads /proc/self/status).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -47,12 +54,51 @@ def compare(data: Path, runs: int, names: list[str]) -> list[dict]:
         for _ in range(runs):
             for way in seconds:
                 started = time.perf_counter()
-                answers[way] = (rows_term_by_term(store, text, name, params) if way == "objects"
-                                else run_query(store, text, name, params).rows)
+                answers[way] = _answer(store, text, name, params, way)
                 seconds[way].append(time.perf_counter() - started)
         rows.append({"query": name, "rows": len(answers["tsv"]),
                      "same": answers["objects"] == answers["tsv"],
                      **{f"{way}_s": statistics.median(s) for way, s in seconds.items()}})
+    return rows
+
+
+def _answer(store, text: str, name: str, params, way: str) -> tuple:
+    if way == "objects":
+        return rows_term_by_term(store, text, name, params)
+    return run_query(store, text, name, params).rows
+
+
+def peak_mb(data: Path, name: str, way: str) -> float:
+    """In this process: load DATA, answer NAME one WAY; the peak MB above the loaded store.
+
+    Loading peaks higher than it ends, so the process's high-water mark is reset once the
+    store is loaded (Linux: /proc/self/clear_refs) and read from /proc/self/status after."""
+    store = load_graph(data)
+    text, params = read_query(REPO / "queries" / name), PARAMS.get(name)
+    Path("/proc/self/clear_refs").write_text("5")
+    before = _status_kb("VmRSS")
+    _answer(store, text, name, params, way)
+    return (_status_kb("VmHWM") - before) / 1024
+
+
+def _status_kb(field: str) -> int:
+    """A figure of /proc/self/status, in kB (VmRSS: resident now; VmHWM: its peak)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status (the peak is measured on Linux)")
+
+
+def peaks(data: Path, names: list[str]) -> list[dict]:
+    """Each query's peak MB each way, each in a fresh process."""
+    rows = []
+    for name in names or ["assignments.rq"]:
+        row = {"query": name}
+        for way in ("objects", "tsv"):
+            done = subprocess.run([sys.executable, __file__, str(data), "--names", name,
+                                   "--peak-of", way], capture_output=True, text=True, check=True)
+            row[f"{way}_mb"] = float(done.stdout.split()[-1])
+        rows.append(row)
     return rows
 
 
@@ -61,7 +107,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="a graph or corpus file, or a store folder")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--names", nargs="*", default=[])
+    parser.add_argument("--peak", action="store_true", help="peak memory, not seconds")
+    parser.add_argument("--peak-of", choices=["objects", "tsv"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.peak_of:  # one way, in this process (a child of --peak)
+        print(f"{peak_mb(args.data, args.names[0], args.peak_of):.1f}")
+        return 0
+    if args.peak:
+        print(f"{'query':38s} {'objects MB':>11s} {'tsv MB':>8s}")
+        for row in peaks(args.data, args.names):
+            print(f"{row['query']:38s} {row['objects_mb']:11.1f} {row['tsv_mb']:8.1f}")
+        return 0
     rows = compare(args.data, args.runs, args.names)
     print(f"{'query':38s} {'rows':>8s} {'same':>5s} {'objects s':>10s} {'tsv s':>8s}")
     for row in rows:

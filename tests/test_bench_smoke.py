@@ -152,3 +152,10 @@ def test_answer_reading_gives_the_same_rows_both_ways(corpus_nq):
     cells = {line.split()[0]: line.split()[1:3] for line in lines}
     assert all(same == "yes" for _, same in cells.values())
     assert cells["recurring_tasks.rq"] == ["7", "yes"]
+
+
+def test_answer_reading_measures_the_peak_memory_of_each_way(corpus_nq):
+    done = _script(BENCHMARKS / "answer_reading.py", corpus_nq, "--peak", "--names", "tasks.rq")
+    assert done.returncode == 0, done.stderr
+    name, objects_mb, tsv_mb = done.stdout.splitlines()[1].split()
+    assert name == "tasks.rq" and float(objects_mb) >= 0 and float(tsv_mb) >= 0
