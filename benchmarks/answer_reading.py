@@ -8,7 +8,7 @@ process:
 - "objects": pyoxigraph makes a term object per cell and dutygraph.values.python_value turns
   each into a value (how dutygraph.query.run_query read answers until December 2026);
 - "tsv": run_query as it is, Oxigraph writing the answer as SPARQL TSV and
-  dutygraph.values.tsv_rows reading it back.
+  dutygraph.values.solution_rows reading it back.
 It prints, per query: rows, whether both ways gave the same rows in the same order, and the
 median seconds of each, the query's own evaluation included. Exits 1 if any differ.
 

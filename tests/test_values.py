@@ -113,3 +113,13 @@ def test_a_quote_in_a_datatype_iri_does_not_end_the_literal_early():
     query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"
     assert sorted(run_query(store, query).rows) == sorted(term_by_term(store, query)) == [
         ('v"w',), ("x",)]
+
+
+def test_an_invalid_lexical_form_raises_as_it_did_term_by_term():
+    from decimal import InvalidOperation
+
+    query = f'SELECT ?x WHERE {{ VALUES ?x {{ "1" "abc"^^<{XSD}decimal> }} }}'
+    with pytest.raises(InvalidOperation):
+        term_by_term(ox.Store(), query)
+    with pytest.raises(InvalidOperation):
+        run_query(ox.Store(), query)

@@ -56,7 +56,7 @@ def run_query(
         raise InputError(origin, None, "only SELECT queries give a table; this is not one")
     columns = tuple(variable.value for variable in solutions.variables)
     # Written as TSV in Rust and read back, not term object by term object: big answers come
-    # out 10–20 % sooner (docs/performance.md).
+    # out 7–18 % sooner (docs/performance.md).
     rows = solution_rows(solutions)
     return QueryResult(columns, rows)
 

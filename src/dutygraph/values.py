@@ -4,8 +4,8 @@ booleans as bool, other literals as their text, IRIs as str, unbound as None.
 Two ways to the same values: python_value converts one pyoxigraph term object; solution_rows
 reads a whole answer that Oxigraph has written as SPARQL TSV in Rust. The second is what
 dutygraph.query.run_query uses: it spares pyoxigraph a Python object per cell, and big answers
-come out 10–20 % sooner (assignments.rq on 500 documents: 204,450 rows in 2.53 s against
-3.04 s; `benchmarks/answer_reading.py`, docs/performance.md).
+come out 7–18 % sooner (assignments.rq on 500 documents: 204,450 rows in 2.21 s against
+2.70 s; `benchmarks/answer_reading.py`, docs/performance.md).
 """
 
 from __future__ import annotations
@@ -73,14 +73,14 @@ class _TsvReader:
         self._rest = b""  # the start of a line whose end has not come yet
         self._header = True
         self._known: dict[str, object] = {"": None}
-        self._error: ValueError | None = None
+        self._error: Exception | None = None
 
     def write(self, chunk: bytes) -> int:
         complete, newline, self._rest = (self._rest + chunk).rpartition(b"\n")
         if newline and self._error is None:
             try:
                 self._read(complete.decode("utf-8").split("\n"))
-            except ValueError as error:  # UnicodeDecodeError too
+            except (ValueError, ArithmeticError) as error:  # bad UTF-8, a bad decimal too
                 self._error = error
         return len(chunk)
 
