@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.query import QueryResult, ascii_escaped, bind_parameters, load_graph
-from dutygraph.values import python_value
+from dutygraph.values import typed_value
 
 USER_VARIABLE = "DUTYGRAPH_ENDPOINT_USER"
 PASSWORD_VARIABLE = "DUTYGRAPH_ENDPOINT_PASSWORD"
@@ -150,5 +150,5 @@ def _json_value(term: dict | None):
     if term is None:
         return None
     if term["type"] in ("literal", "typed-literal") and "datatype" in term:
-        return python_value(ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"])))
+        return typed_value(term["value"], term["datatype"])
     return term["value"]

@@ -352,18 +352,12 @@ def rdflib_value(term):
     """An rdflib term as dutygraph.values.python_value gives the same term from Oxigraph."""
     from rdflib import Literal
 
-    from dutygraph.values import python_value
+    from dutygraph.values import typed_value
 
     if term is None:
         return None
-    if isinstance(term, Literal):
-        datatype = str(term.datatype) if term.datatype else None
-        if datatype is None:
-            literal = ox.Literal(str(term), language=term.language) if term.language \
-                else ox.Literal(str(term))
-        else:
-            literal = ox.Literal(str(term), datatype=ox.NamedNode(datatype))
-        return python_value(literal)
+    if isinstance(term, Literal) and term.datatype:
+        return typed_value(str(term), str(term.datatype))
     return str(term)
 
 
