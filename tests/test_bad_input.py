@@ -71,3 +71,27 @@ def test_a_document_id_that_would_break_an_iri_is_refused(document_id, tmp_path)
     assert result.stderr == (f"Error: {meta}: id {document_id!r} must be lowercase ASCII "
                              "kebab-case: IRIs are minted from it\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [
+    ["build", "{roles}", "-o", "{blocked}/out"],
+    ["build", "{roles}", "{sections}", "-o", "{blocked}/out"],
+    ["query", "{query}", "--graph", "{graph}", "-o", "{blocked}/answer.csv"],
+    ["export", "{graph}", "--format", "csv", "-o", "{blocked}/tables"],
+    ["export", "{graph}", "--format", "nt", "-o", "{blocked}/graph.nt"],
+    ["viz", "{graph}", "-o", "{blocked}/picture.html"],
+], ids=["build", "build corpus", "query", "export csv", "export nt", "viz"])
+def test_an_output_folder_that_cannot_be_made_is_named_not_a_traceback(command, tmp_path,
+                                                                        seed_turtle):
+    """-o under a plain file: the OS refuses the folder, and the user gets which path and why
+    (exit 2), as for bad input, rather than Python's traceback."""
+    cases = Path(__file__).parent / "cases"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    places = {"roles": cases / "roles" / "input.txt", "sections": cases / "sections" / "input.txt",
+              "graph": seed_turtle, "blocked": blocked,
+              "query": Path(__file__).parents[1] / "queries" / "tasks.rq"}
+    result = CliRunner().invoke(cli, [part.format(**places) for part in command])
+    assert isinstance(result.exception, SystemExit), result.exception  # not an OSError
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert f"Error: {blocked}" in result.stderr

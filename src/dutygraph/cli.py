@@ -13,18 +13,24 @@ from pathlib import Path
 import click
 
 from dutygraph import __version__
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import EXIT_BAD_INPUT, DutygraphError
 from dutygraph.namespaces import DEFAULT_BASE
 
 
 @contextmanager
 def _user_errors():
-    """Turn a DutygraphError into 'Error: …' on stderr and its exit code."""
+    """Turn a DutygraphError into 'Error: …' on stderr and its exit code, and so an OSError:
+    a folder that cannot be made or a file that cannot be written (a file in the way, no
+    permission, a full disk) is the user's to mend, not a traceback's."""
     try:
         yield
     except DutygraphError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:
+        place = f"{error.filename}: " if error.filename else ""
+        click.echo(f"Error: {place}{error.strerror or error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def _checked_base(context, parameter, base: str) -> str:
@@ -216,7 +222,8 @@ def _emit(text: str, output: str | None, *, bom: bool) -> None:
 
     path = Path(output)
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
-    write_files_atomically(path.parent, {path.name: data})
+    with _user_errors():
+        write_files_atomically(path.parent, {path.name: data})
     click.echo(f"Wrote {path}", err=True)
 
 
