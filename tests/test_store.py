@@ -215,6 +215,79 @@ def test_a_document_built_again_into_a_store_replaces_its_old_self(tmp_path):
     assert any("7%左右" in quad for quad in kept) and not any("6%左右。" in quad for quad in kept)
 
 
+def test_a_build_stopped_by_a_bad_document_leaves_the_store_as_it_was(tmp_path):
+    """--fail-fast stops at a bad document and says nothing was written: the store still
+    holds every quad it held. (The build had begun replacing 2023, which came first: it
+    used to clear the old 2023 graph at once, and the store lost it.)"""
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    before = _quads(folder)
+    bad = copy_2023(tmp_path, "bad.txt", text="序号\t工作任务\n")
+    result = CliRunner().invoke(cli, ["build", str(_corrected_2023(tmp_path)), str(bad),
+                                      "--store", str(folder), "--fail-fast", "--jobs", "1",
+                                      "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "nothing written" in result.stderr, result.output
+    assert _quads(folder) == before
+    assert not (tmp_path / ".store.building").exists()
+
+
+def test_a_build_that_fails_after_reading_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    """The same when the failure comes later: in linking the recurring tasks (a lead unit in
+    two governments' graphs, which a store built by other tools can hold), or in writing the
+    files (discarded by the command)."""
+    from dutygraph import recurrences
+    from dutygraph.errors import DutygraphError
+
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    before = _quads(folder)
+    corrected = _corrected_2023(tmp_path)
+
+    def two_governments(*args):
+        raise DutygraphError("the lead unit … is described in 2 governments' graphs")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(recurrences, "link_recurrences", two_governments)
+        with pytest.raises(DutygraphError):
+            build_corpus([corrected], store=folder, jobs=1)
+    assert _quads(folder) == before
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", "utf-8")
+    result = CliRunner().invoke(cli, ["build", str(corrected), "--store", str(folder),
+                                      "-o", str(blocked / "out")])
+    assert result.exit_code == 2 and f"Error: {blocked / 'out'}" in result.stderr
+    assert _quads(folder) == before
+    assert not (tmp_path / ".store.building").exists()
+
+
+def test_a_store_is_built_by_one_build_at_a_time(tmp_path):
+    """A build holds its store folder until it is closed: a second build into it is refused
+    at once, naming the folder, instead of the two replacing each other's work."""
+    from dutygraph.errors import InputError
+
+    first = build_corpus(SOURCES[:1], store=tmp_path / "store", jobs=1)
+    with pytest.raises(InputError, match="cannot open the Oxigraph store"):
+        build_corpus(SOURCES[1:2], store=tmp_path / "store", jobs=1)
+    first.dataset.close()
+    assert _quads(tmp_path / "store") == _fresh_quads(SOURCES[:1], tmp_path / "fresh")
+
+
+def _fresh_quads(sources, folder) -> set[str]:
+    """The quads of SOURCES built into a new store in FOLDER."""
+    build_corpus(sources, store=folder, jobs=1).dataset.close()
+    return _quads(folder)
+
+
+def test_a_copy_left_by_a_killed_build_is_cleared(tmp_path):
+    """A build works on a copy beside the folder (.NAME.building); one killed before it ended
+    leaves that copy, and the next build starts afresh from the folder's store."""
+    (tmp_path / ".store.building").mkdir()
+    (tmp_path / ".store.building" / "stale").write_text("from a killed build", "utf-8")
+    build_corpus(SOURCES, store=tmp_path / "store", jobs=1).dataset.close()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["store"]
+    assert _quads(tmp_path / "store") == _fresh_quads(SOURCES, tmp_path / "fresh")
+
+
 def test_a_store_folder_is_made_with_its_parents(tmp_path):
     corpus = build_corpus(SOURCES[:1], store=tmp_path / "new" / "deeper" / "store", jobs=1)
     assert not corpus.dataset.earlier and len(corpus.dataset) > 0

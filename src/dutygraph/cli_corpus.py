@@ -40,9 +40,13 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                   on_document=lambda _: bar.update(1),
                                   on_linking=lambda: _relabel(bar, "Linking recurring tasks"),
                                   **build_options)
-        written = write_corpus(corpus, output_dir)
-        quads = len(corpus.dataset)
-        earlier = corpus.dataset.earlier
+        try:
+            written = write_corpus(corpus, output_dir)
+            quads = len(corpus.dataset)
+            earlier = corpus.dataset.earlier
+        except BaseException:
+            corpus.dataset.discard()  # the store folder as it was: nothing half-written
+            raise
         corpus.dataset.close()
     built = corpus.built
     click.echo(f"Built {len(built)} of {len(corpus.documents)} documents: "

@@ -123,6 +123,9 @@ def build_corpus(
     its old self) or rdflib. Then the tasks that recur from one year to the next are linked
     (ON_LINKING is called first) in each district built, over every document the dataset
     holds of it. Other keyword arguments go to dutygraph.build.build.
+
+    The folder STORE changes only when the corpus's dataset is closed, and not at all if
+    the build fails or the dataset is discarded.
     """
     from dutygraph.recurrences import link_recurrences
     from dutygraph.store import dataset as new_dataset
@@ -130,26 +133,31 @@ def build_corpus(
     paths = expand_sources(sources)
     options = {"units": units, "base": base, "validate": validate, **build_options}
     data = new_dataset(backend, store)
-    outcomes: list[DocumentOutcome] = []
-    seen: dict[str, str] = {}  # document graph → source
-    for outcome in _outcomes(paths, options, jobs):
-        if outcome.ok and outcome.graph in seen:
-            outcome = _duplicate(outcome, seen[outcome.graph])
-        if not outcome.ok and not keep_going:
-            raise CorpusError(f"{outcome.error}\n(--fail-fast: stopped; nothing written. "
-                              "--keep-going skips bad documents)")
-        if outcome.ok:
-            seen[outcome.graph] = outcome.source
-            data.add(outcome.nquads, outcome.graph, outcome.government_graph)
-            outcome.nquads = b""
-        outcomes.append(outcome)
-        if on_document is not None:
-            on_document(outcome)
-    if on_linking is not None:
-        on_linking()
-    districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
-    recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
-    data.compact()
+    try:
+        outcomes: list[DocumentOutcome] = []
+        seen: dict[str, str] = {}  # document graph → source
+        for outcome in _outcomes(paths, options, jobs):
+            if outcome.ok and outcome.graph in seen:
+                outcome = _duplicate(outcome, seen[outcome.graph])
+            if not outcome.ok and not keep_going:
+                raise CorpusError(f"{outcome.error}\n(--fail-fast: stopped; nothing written. "
+                                  "--keep-going skips bad documents)")
+            if outcome.ok:
+                seen[outcome.graph] = outcome.source
+                data.add(outcome.nquads, outcome.graph, outcome.government_graph)
+                outcome.nquads = b""
+            outcomes.append(outcome)
+            if on_document is not None:
+                on_document(outcome)
+        if on_linking is not None:
+            on_linking()
+        districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
+        recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
+        data.compact()
+    except BaseException:
+        # A store on disk is left as it was (its folder changes at close(), whole).
+        data.discard()
+        raise
     return Corpus(data, outcomes, recurrences)
 
 

@@ -9,6 +9,8 @@ default graph is a bag, so a unit's label repeated in each year's graph would re
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -183,9 +185,9 @@ class OxigraphDataset:
     name = "oxigraph"
 
     def __init__(self, path: str | Path | None = None):
-        if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.store = open_store(path)
+        # On disk the build works on a copy, which replaces the folder's store at close().
+        self._staging = _StagedStore(Path(path)) if path is not None else None
+        self.store = self._staging.open() if self._staging else open_store()
         self.on_disk = path is not None
         self._pending: list[bytes] = []
         self._pending_bytes = 0
@@ -282,11 +284,63 @@ class OxigraphDataset:
         return run_query(self.store, text, origin, params)
 
     def close(self) -> None:
-        """Write everything to disk (a store on disk) and let go of the store."""
+        """Write everything to disk and let go of the store. On disk, only now does the
+        folder's store become the one built: the whole build, or (discard) none of it."""
         self.flush()
-        if self.on_disk:
-            self.store.flush()
+        if self._staging is None:
+            self.store = None
+            return
+        self.store.flush()
         self.store = None
+        self._staging.commit()
+
+    def discard(self) -> None:
+        """Let go of the store and leave the folder's store as it was before the build."""
+        self.store, self._pending, self._pending_bytes = None, [], 0
+        if self._staging is not None:
+            self._staging.discard()
+
+
+class _StagedStore:
+    """A store folder that a build changes all at once or not at all.
+
+    The build works on a copy beside the folder: an Oxigraph backup, which hard-links the
+    store's immutable files rather than copying them. commit() puts the copy in the folder's
+    place; discard() throws it away. The folder's own store stays open until then, so a
+    second build into it meanwhile fails to open it instead of racing this one (readers,
+    which open it read-only, still can). Before, a build stopped by a bad document
+    (--fail-fast) had already cleared the graphs of the documents it was replacing."""
+
+    def __init__(self, folder: Path):
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.copy = folder.with_name(f".{folder.name}.building")
+        self._held: ox.Store | None = open_store(folder)  # made if missing; its lock is ours
+        if self.copy.exists():  # left by a build that was killed before it ended
+            shutil.rmtree(self.copy)
+        try:
+            self._held.backup(str(self.copy))
+        except OSError as error:
+            raise InputError(folder, None, f"cannot copy the Oxigraph store to build in "
+                                           f"beside it ({self.copy}): {error}") from None
+
+    def open(self) -> ox.Store:
+        return open_store(self.copy)
+
+    def commit(self) -> None:
+        """Put the built copy in the folder's place (every reference to the copy's Store
+        object must be gone: RocksDB closes it when the object goes)."""
+        self._held = None
+        replaced = self.folder.with_name(f".{self.folder.name}.replaced")
+        if replaced.exists():
+            shutil.rmtree(replaced)
+        os.rename(self.folder, replaced)
+        os.rename(self.copy, self.folder)
+        shutil.rmtree(replaced)
+
+    def discard(self) -> None:
+        self._held = None
+        shutil.rmtree(self.copy, ignore_errors=True)
 
 
 class RdflibDataset:
@@ -345,6 +399,10 @@ class RdflibDataset:
 
     def close(self) -> None:
         """Let go of the dataset."""
+        self.dataset = None
+
+    def discard(self) -> None:
+        """Let go of the dataset (it lived in memory: nothing else to undo)."""
         self.dataset = None
 
 
