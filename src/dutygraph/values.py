@@ -31,14 +31,27 @@ def python_value(term):
 
 
 def typed_value(lexical: str, datatype: str):
-    """A literal's plain value from its lexical form and its datatype's IRI."""
+    """A literal's plain value from its lexical form and its datatype's IRI. An ill-typed
+    literal ("abc"^^xsd:integer, which RDF allows and a hand-edited file may hold) keeps its
+    text: one such cell neither stops the whole answer nor becomes a number by Python's
+    looser rules (int() would read "1_000", " 12" or "١٢")."""
     if datatype in _INTEGERS:
-        return int(lexical)
+        return int(lexical) if _XSD_INTEGER.fullmatch(lexical) else lexical
     if datatype in _DECIMALS:
-        return Decimal(lexical) if datatype.endswith("decimal") else float(lexical)
+        if datatype.endswith("decimal"):
+            return Decimal(lexical) if _XSD_DECIMAL.fullmatch(lexical) else lexical
+        return float(lexical) if _XSD_DOUBLE.fullmatch(lexical) else lexical
     if datatype == _XSD + "boolean":
-        return lexical in ("true", "1")
+        return _XSD_BOOLEAN.get(lexical, lexical)
     return lexical
+
+
+# The lexical spaces of XML Schema 1.1 Part 2 (§3.3): what a well-typed literal looks like.
+_XSD_INTEGER = re.compile(r"[+-]?[0-9]+")
+_XSD_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_XSD_DOUBLE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+                         r"|[+-]?INF|NaN")
+_XSD_BOOLEAN = {"true": True, "1": True, "false": False, "0": False}
 
 
 def solution_rows(solutions: ox.QuerySolutions) -> tuple[tuple, ...]:
@@ -80,7 +93,7 @@ class _TsvReader:
         if newline and self._error is None:
             try:
                 self._read(complete.decode("utf-8").split("\n"))
-            except (ValueError, ArithmeticError) as error:  # bad UTF-8, a bad decimal too
+            except ValueError as error:  # bad UTF-8, a malformed row
                 self._error = error
         return len(chunk)
 
