@@ -159,3 +159,26 @@ def test_answer_reading_measures_the_peak_memory_of_each_way(corpus_nq):
     assert done.returncode == 0, done.stderr
     name, objects_mb, tsv_mb = done.stdout.splitlines()[1].split()
     assert name == "tasks.rq" and float(objects_mb) >= 0 and float(tsv_mb) >= 0
+
+
+def test_query_floor_times_each_query_three_ways_with_the_same_rows(corpus_nq):
+    done = _script(BENCHMARKS / "query_floor.py", corpus_nq, "--runs", "1")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()[2:-1]  # below the header and its rule; above the legend
+    assert len(lines) == len(list((REPO / "queries").glob("*.rq")))
+    cells = {line.split()[0]: line.split()[1:] for line in lines}
+    assert cells["recurring_tasks.rq"][0] == "7" and cells["task_breadth.rq"][0] == "140"
+    assert all(len(times) == 4 and "(!)" not in times for times in cells.values())
+
+
+def test_the_final_order_by_alone_is_taken_off(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    from query_floor import unordered
+
+    assert unordered("SELECT ?a WHERE { { SELECT ?x WHERE { } ORDER BY ?x LIMIT 2 } } "
+                     "ORDER BY DESC(?a) STR(?b) LIMIT 5") == \
+        "SELECT ?a WHERE { { SELECT ?x WHERE { } ORDER BY ?x LIMIT 2 } } LIMIT 5"
+    assert unordered("SELECT ?a WHERE { { SELECT ?x WHERE { } ORDER BY ?x } }") == \
+        "SELECT ?a WHERE { { SELECT ?x WHERE { } ORDER BY ?x } }"
+    assert unordered("SELECT ?a WHERE { ?a ?b ?c }\norder by ?a\n") == \
+        "SELECT ?a WHERE { ?a ?b ?c }\n"
