@@ -95,3 +95,28 @@ def test_an_output_folder_that_cannot_be_made_is_named_not_a_traceback(command, 
     assert isinstance(result.exception, SystemExit), result.exception  # not an OSError
     assert result.exit_code == EXIT_BAD_INPUT, result.output
     assert f"Error: {blocked}" in result.stderr
+
+
+def test_a_target_that_is_a_folder_is_named_and_no_temporary_file_is_left(tmp_path, seed_turtle):
+    """The file is written under a temporary name and renamed into place: when the rename
+    fails (a folder holds the name), the error names the user's path, not the temporary
+    one, and the temporary file is gone."""
+    (tmp_path / "graph.nt").mkdir()
+    result = CliRunner().invoke(cli, ["export", str(seed_turtle), "--format", "nt", "-o",
+                                      str(tmp_path / "graph.nt")])
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert result.stderr == f"Error: {tmp_path / 'graph.nt'}: Is a directory\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["graph.nt"]
+
+
+def test_a_reader_that_stops_reading_is_no_error(seed_turtle):
+    """`dutygraph export … | true`: the pipe closes early; that is not the user's mistake, so
+    no 'Error:' (click ends quietly)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "dutygraph", "export", str(seed_turtle), "--format", "nt"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.close()  # as `| true` does: gone before the first line comes
+        stderr = process.stderr.read().decode("utf-8")
+    assert "Error" not in stderr and "Traceback" not in stderr, stderr

@@ -152,3 +152,27 @@ def test_an_answer_stopped_at_the_server_time_limit_is_an_error():
             remote_query(server.endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
     finally:
         server.server.shutdown()
+
+
+def test_an_endpoint_that_hangs_up_is_named_in_the_error():
+    """A server that takes the connection and closes it unanswered (a proxy's idle cut, a
+    crashed server): the error names the endpoint, as a refused connection's does."""
+    import socket
+    import threading
+
+    from dutygraph.endpoint import EndpointError
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def hang_up():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.close()
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    try:
+        with pytest.raises(EndpointError, match=rf"^{endpoint}: "):
+            remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    finally:
+        listener.close()

@@ -133,9 +133,13 @@ def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise
-    for temporary, target in staged:
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+    try:
+        for temporary, target in staged:
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+    finally:  # a target that cannot be replaced (a folder of that name): no temporary left
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
     return [target for _, target in staged]
 
 

@@ -27,8 +27,12 @@ def _user_errors():
     except DutygraphError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except BrokenPipeError:
+        raise  # a reader that stopped reading (| head): click ends quietly, as it should
     except OSError as error:
-        place = f"{error.filename}: " if error.filename else ""
+        # os.replace(temporary, target) names the target second: that is the user's path.
+        path = error.filename2 or error.filename
+        place = f"{path}: " if path else ""
         click.echo(f"Error: {place}{error.strerror or error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 

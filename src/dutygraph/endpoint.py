@@ -11,6 +11,7 @@ how they are avoided here:
 
 from __future__ import annotations
 
+import http.client
 import os
 import urllib.error
 import urllib.parse
@@ -110,6 +111,8 @@ def remote_query(
         answer = response.convert()
     except (SPARQLWrapperException, urllib.error.URLError) as error:
         raise EndpointError(f"{endpoint}: {error}") from None
+    except (OSError, http.client.HTTPException) as error:  # closed mid-answer, timed out
+        raise EndpointError(f"{endpoint}: no answer: {error or type(error).__name__}") from None
     headers = response.info()  # SPARQLWrapper lower-cases the names
     if headers.get(SQL_STATE_HEADER.lower()):
         raise EndpointError(
