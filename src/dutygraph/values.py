@@ -36,7 +36,12 @@ def typed_value(lexical: str, datatype: str):
     text: one such cell neither stops the whole answer nor becomes a number by Python's
     looser rules (int() would read "1_000", " 12" or "١٢")."""
     if datatype in _INTEGERS:
-        return int(lexical) if _XSD_INTEGER.fullmatch(lexical) else lexical
+        if _XSD_INTEGER.fullmatch(lexical):
+            try:
+                return int(lexical)
+            except ValueError:  # past Python's 4,300 digits for int(str): the text
+                return lexical
+        return lexical
     if datatype in _DECIMALS:
         if datatype.endswith("decimal"):
             return Decimal(lexical) if _XSD_DECIMAL.fullmatch(lexical) else lexical
@@ -155,7 +160,7 @@ def _cell_value(cell: str):
     if cell in ("true", "false"):
         return cell == "true"
     if _INTEGER.fullmatch(cell):
-        return int(cell)
+        return typed_value(cell, _XSD + "integer")
     if _DECIMAL.fullmatch(cell):
         return Decimal(cell)
     if _DOUBLE.fullmatch(cell):
