@@ -228,41 +228,81 @@ def test_a_build_stopped_by_a_bad_document_leaves_the_store_as_it_was(tmp_path):
                                       "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "nothing written" in result.stderr, result.output
     assert _quads(folder) == before
-    assert not (tmp_path / ".store.building").exists()
 
 
-def test_a_build_that_fails_after_reading_leaves_the_store_as_it_was(tmp_path, monkeypatch):
-    """The same when the failure comes later: in linking the recurring tasks (a lead unit in
-    two governments' graphs, which a store built by other tools can hold), or in writing the
-    files (discarded by the command)."""
-    from dutygraph import recurrences
-    from dutygraph.errors import DutygraphError
-
+def test_ctrl_c_while_reading_leaves_the_store_as_it_was(tmp_path):
+    """Ctrl-C comes while the documents are read (nearly all of a build's time): the store
+    that was there has not been touched yet."""
     folder = tmp_path / "store"
     build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
     before = _quads(folder)
-    corrected = _corrected_2023(tmp_path)
 
-    def two_governments(*args):
-        raise DutygraphError("the lead unit … is described in 2 governments' graphs")
+    def ctrl_c(outcome):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus([_corrected_2023(tmp_path), *SOURCES[1:]], store=folder, jobs=1,
+                     on_document=ctrl_c)
+    assert _quads(folder) == before
+
+
+def test_ctrl_c_once_every_document_is_read_waits_until_the_store_is_whole(tmp_path,
+                                                                           monkeypatch):
+    """Past reading, the documents go in and the pairs are linked: Ctrl-C then is held until
+    the store is the whole new build, and raised after."""
+    import os
+    import signal
+
+    from dutygraph import recurrences
+
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    corrected = _corrected_2023(tmp_path)
+    link = recurrences.link_recurrences
+
+    def pressed_while_linking(*args):
+        os.kill(os.getpid(), signal.SIGINT)
+        return link(*args)
 
     with monkeypatch.context() as patch:
-        patch.setattr(recurrences, "link_recurrences", two_governments)
-        with pytest.raises(DutygraphError):
+        patch.setattr(recurrences, "link_recurrences", pressed_while_linking)
+        with pytest.raises(KeyboardInterrupt):
             build_corpus([corrected], store=folder, jobs=1)
-    assert _quads(folder) == before
-    blocked = tmp_path / "a-file"
-    blocked.write_text("", "utf-8")
-    result = CliRunner().invoke(cli, ["build", str(corrected), "--store", str(folder),
-                                      "-o", str(blocked / "out")])
-    assert result.exit_code == 2 and f"Error: {blocked / 'out'}" in result.stderr
-    assert _quads(folder) == before
-    assert not (tmp_path / ".store.building").exists()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert _quads(folder) == _fresh_quads([corrected, *SOURCES[1:]], tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("where", ["new/deeper/store", "out"])
+def test_a_failed_build_removes_the_store_it_was_making(tmp_path, where):
+    """A build that makes a new store and fails removes it, and the folders it made; in a
+    folder that was there (build -o out --store out), only what it added."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("the analyst's", "utf-8")
+    bad = copy_2023(tmp_path, "bad.txt", text="序号\t工作任务\n")
+    result = CliRunner().invoke(cli, ["build", *map(str, SOURCES), str(bad), "--store",
+                                      str(tmp_path / where), "--fail-fast", "--jobs", "1",
+                                      "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out", "bad.txt", "bad.meta.json"])
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["notes.txt"]
+
+
+def test_a_store_may_share_its_folder_with_other_files(tmp_path):
+    """build -o out --store out: the files and the store side by side, and built into again,
+    the store keeps the files' company."""
+    out = tmp_path / "out"
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["build", *map(str, SOURCES), "--store", str(out),
+                                          "-o", str(out), "--jobs", "1"])
+        assert result.exit_code == 0, result.output
+    assert {"corpus.trig", "corpus.nq", "corpus-report.md"} <= {p.name for p in out.iterdir()}
+    assert _quads(out) == _fresh_quads(SOURCES, tmp_path / "fresh")
 
 
 def test_a_store_is_built_by_one_build_at_a_time(tmp_path):
     """A build holds its store folder until it is closed: a second build into it is refused
-    at once, naming the folder, instead of the two replacing each other's work."""
+    at once, naming the folder."""
     from dutygraph.errors import InputError
 
     first = build_corpus(SOURCES[:1], store=tmp_path / "store", jobs=1)
@@ -276,16 +316,6 @@ def _fresh_quads(sources, folder) -> set[str]:
     """The quads of SOURCES built into a new store in FOLDER."""
     build_corpus(sources, store=folder, jobs=1).dataset.close()
     return _quads(folder)
-
-
-def test_a_copy_left_by_a_killed_build_is_cleared(tmp_path):
-    """A build works on a copy beside the folder (.NAME.building); one killed before it ended
-    leaves that copy, and the next build starts afresh from the folder's store."""
-    (tmp_path / ".store.building").mkdir()
-    (tmp_path / ".store.building" / "stale").write_text("from a killed build", "utf-8")
-    build_corpus(SOURCES, store=tmp_path / "store", jobs=1).dataset.close()
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["store"]
-    assert _quads(tmp_path / "store") == _fresh_quads(SOURCES, tmp_path / "fresh")
 
 
 def test_a_store_folder_is_made_with_its_parents(tmp_path):

@@ -40,13 +40,9 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                   on_document=lambda _: bar.update(1),
                                   on_linking=lambda: _relabel(bar, "Linking recurring tasks"),
                                   **build_options)
-        try:
-            written = write_corpus(corpus, output_dir)
-            quads = len(corpus.dataset)
-            earlier = corpus.dataset.earlier
-        except BaseException:
-            corpus.dataset.discard()  # the store folder as it was: nothing half-written
-            raise
+        written = write_corpus(corpus, output_dir)
+        quads = len(corpus.dataset)
+        earlier = corpus.dataset.earlier
         corpus.dataset.close()
     built = corpus.built
     click.echo(f"Built {len(built)} of {len(corpus.documents)} documents: "

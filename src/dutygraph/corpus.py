@@ -14,8 +14,11 @@ from __future__ import annotations
 import glob
 import json
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -124,8 +127,8 @@ def build_corpus(
     (ON_LINKING is called first) in each district built, over every document the dataset
     holds of it. Other keyword arguments go to dutygraph.build.build.
 
-    The folder STORE changes only when the corpus's dataset is closed, and not at all if
-    the build fails or the dataset is discarded.
+    A build that fails or is stopped (Ctrl-C) while reading leaves the folder STORE as it
+    was; Ctrl-C once every document is read waits until the store is whole.
     """
     from dutygraph.recurrences import link_recurrences
     from dutygraph.store import dataset as new_dataset
@@ -151,14 +154,34 @@ def build_corpus(
                 on_document(outcome)
         if on_linking is not None:
             on_linking()
-        districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
-        recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
-        data.compact()
+        # The documents go in (into a store that was there, only now), the pairs are linked
+        # and the store compacted: a store half through this is neither the old nor the new.
+        with _ctrl_c_held():
+            data.flush()
+            districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
+            recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
+            data.compact()
     except BaseException:
-        # A store on disk is left as it was (its folder changes at close(), whole).
-        data.discard()
+        data.discard()  # a store on disk: see OxigraphDataset
         raise
     return Corpus(data, outcomes, recurrences)
+
+
+@contextmanager
+def _ctrl_c_held():
+    """Ctrl-C (SIGINT) pressed during the block is raised as KeyboardInterrupt after it.
+    Only the main thread receives signals: elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _outcomes(paths: list[Path], options: dict, jobs: int | None):

@@ -9,8 +9,8 @@ default graph is a bag, so a unit's label repeated in each year's graph would re
 
 from __future__ import annotations
 
-import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +28,8 @@ _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 # Quads are queued and loaded in batches of this size (one transaction each in memory; 1 MB
 # and 32 MB batches took the same time).
 _BATCH_BYTES = 8 * 1024 * 1024
+# Documents kept aside for a store that was there before: in memory up to this, then on disk.
+_KEPT_IN_MEMORY = 64 * 1024 * 1024
 
 
 def rdf_format(path: str | Path) -> ox.RdfFormat:
@@ -180,15 +182,29 @@ _PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
 
 
 class OxigraphDataset:
-    """A corpus in Oxigraph: documents arrive as N-Quads and are loaded in batches."""
+    """A corpus in Oxigraph: documents arrive as N-Quads and are loaded in batches.
+
+    On disk a failed build (a bad document with --fail-fast, Ctrl-C, an error) leaves nothing
+    half-done. A store this build makes is removed, with the folders made for it. Into a store
+    that was there before, the documents are kept aside (in memory, on disk past 64 MB) until
+    every one has been read, so a build that stops while reading (nearly all of its time)
+    has not touched it; then they go in, and the recurring tasks are linked, with Ctrl-C held
+    until the store is whole again."""
 
     name = "oxigraph"
 
     def __init__(self, path: str | Path | None = None):
-        # On disk the build works on a copy, which replaces the folder's store at close().
-        self._staging = _StagedStore(Path(path)) if path is not None else None
-        self.store = self._staging.open() if self._staging else open_store()
         self.on_disk = path is not None
+        self._made: _MadeByThisBuild | None = None
+        self._kept_aside: tempfile.SpooledTemporaryFile | None = None
+        self._aside: list[tuple[int, str, str]] = []  # (size, graph, shared graph) in order
+        if path is not None:
+            if (Path(path) / "CURRENT").is_file():  # RocksDB's: a store is there
+                self._kept_aside = tempfile.SpooledTemporaryFile(max_size=_KEPT_IN_MEMORY)
+            else:
+                self._made = _MadeByThisBuild(Path(path))
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.store = open_store(path)
         self._pending: list[bytes] = []
         self._pending_bytes = 0
         # A store on disk may hold earlier builds: a document built again replaces its own.
@@ -200,13 +216,21 @@ class OxigraphDataset:
         quads before this build, the document's GRAPH is cleared first, and in SHARED_GRAPH
         (its government's) what the store held of each subject the document describes there,
         once per build: a document built again replaces its old self, and the other documents'
-        units and leaders stay."""
+        units and leaders stay. Into a store that was there before, nothing goes in until
+        flush()."""
+        if self._kept_aside is not None:
+            self._kept_aside.write(nquads)
+            self._aside.append((len(nquads), graph, shared_graph))
+            return
+        self._queue(nquads, graph, shared_graph)
+
+    def _queue(self, nquads: bytes, graph: str, shared_graph: str) -> None:
         if self.earlier and graph:
             self._forget(nquads, graph, shared_graph)
         self._pending.append(nquads)
         self._pending_bytes += len(nquads)
         if self._pending_bytes >= _BATCH_BYTES:
-            self.flush()
+            self._load_pending()
 
     def _forget(self, nquads: bytes, graph: str, shared_graph: str) -> None:
         """What the store held, before this build, of GRAPH and of the subjects NQUADS
@@ -244,7 +268,17 @@ class OxigraphDataset:
                 self.store.remove(quad)
 
     def flush(self) -> None:
-        """Load the queued quads."""
+        """Load every document queued or kept aside."""
+        if self._kept_aside is not None and self._aside:
+            kept, self._kept_aside = self._kept_aside, None  # from now on, straight in
+            kept.seek(0)
+            for size, graph, shared_graph in self._aside:
+                self._queue(kept.read(size), graph, shared_graph)
+            kept.close()
+            self._aside = []
+        self._load_pending()
+
+    def _load_pending(self) -> None:
         if not self._pending:
             return
         data = b"".join(self._pending)
@@ -284,63 +318,42 @@ class OxigraphDataset:
         return run_query(self.store, text, origin, params)
 
     def close(self) -> None:
-        """Write everything to disk and let go of the store. On disk, only now does the
-        folder's store become the one built: the whole build, or (discard) none of it."""
+        """Write everything to disk (a store on disk) and let go of the store."""
         self.flush()
-        if self._staging is None:
-            self.store = None
-            return
-        self.store.flush()
+        if self.on_disk:
+            self.store.flush()
         self.store = None
-        self._staging.commit()
 
     def discard(self) -> None:
-        """Let go of the store and leave the folder's store as it was before the build."""
-        self.store, self._pending, self._pending_bytes = None, [], 0
-        if self._staging is not None:
-            self._staging.discard()
+        """Let go of the store after a failed build: a store this build made is removed;
+        one that was there before is as it was, unless the documents had already gone in."""
+        self.store, self._pending, self._aside = None, [], []
+        if self._kept_aside is not None:
+            self._kept_aside.close()
+        if self._made is not None:
+            self._made.remove()
 
 
-class _StagedStore:
-    """A store folder that a build changes all at once or not at all.
-
-    The build works on a copy beside the folder: an Oxigraph backup, which hard-links the
-    store's immutable files rather than copying them. commit() puts the copy in the folder's
-    place; discard() throws it away. The folder's own store stays open until then, so a
-    second build into it meanwhile fails to open it instead of racing this one (readers,
-    which open it read-only, still can). Before, a build stopped by a bad document
-    (--fail-fast) had already cleared the graphs of the documents it was replacing."""
+class _MadeByThisBuild:
+    """What a build that makes a new store adds to the disk: the folders it creates, or, in
+    a folder that was there (build -o out --store out), the files it adds to it."""
 
     def __init__(self, folder: Path):
-        folder.parent.mkdir(parents=True, exist_ok=True)
+        self.top = next((p for p in reversed([folder, *folder.parents]) if not p.exists()), None)
         self.folder = folder
-        self.copy = folder.with_name(f".{folder.name}.building")
-        self._held: ox.Store | None = open_store(folder)  # made if missing; its lock is ours
-        if self.copy.exists():  # left by a build that was killed before it ended
-            shutil.rmtree(self.copy)
-        try:
-            self._held.backup(str(self.copy))
-        except OSError as error:
-            raise InputError(folder, None, f"cannot copy the Oxigraph store to build in "
-                                           f"beside it ({self.copy}): {error}") from None
+        self.there = set() if self.top is not None else {p.name for p in folder.iterdir()}
 
-    def open(self) -> ox.Store:
-        return open_store(self.copy)
-
-    def commit(self) -> None:
-        """Put the built copy in the folder's place (every reference to the copy's Store
-        object must be gone: RocksDB closes it when the object goes)."""
-        self._held = None
-        replaced = self.folder.with_name(f".{self.folder.name}.replaced")
-        if replaced.exists():
-            shutil.rmtree(replaced)
-        os.rename(self.folder, replaced)
-        os.rename(self.copy, self.folder)
-        shutil.rmtree(replaced)
-
-    def discard(self) -> None:
-        self._held = None
-        shutil.rmtree(self.copy, ignore_errors=True)
+    def remove(self) -> None:
+        if self.top is not None:
+            shutil.rmtree(self.top, ignore_errors=True)
+            return
+        for path in self.folder.iterdir():
+            if path.name in self.there:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 class RdflibDataset:
