@@ -120,3 +120,16 @@ def test_a_reader_that_stops_reading_is_no_error(seed_turtle):
         process.stdout.close()  # as `| true` does: gone before the first line comes
         stderr = process.stderr.read().decode("utf-8")
     assert "Error" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_a_corpus_file_that_cannot_be_put_in_place_leaves_no_partial_file(tmp_path):
+    """The corpus files are written under a temporary name and renamed into place: a folder
+    in the way of corpus.nq is named, and no .partial file stays."""
+    cases = Path(__file__).parent / "cases"
+    out = tmp_path / "out"
+    (out / "corpus.nq").mkdir(parents=True)
+    result = CliRunner().invoke(cli, ["build", str(cases / "roles" / "input.txt"),
+                                      str(cases / "sections" / "input.txt"), "-o", str(out)])
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert f"Error: {out / 'corpus.nq'}: Is a directory" in result.stderr
+    assert not [path.name for path in out.iterdir() if "partial" in path.name]

@@ -176,3 +176,28 @@ def test_an_endpoint_that_hangs_up_is_named_in_the_error():
             remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
     finally:
         listener.close()
+
+
+def test_an_answer_cut_where_no_length_was_announced_is_named_in_the_error():
+    """An HTTP/1.0 answer ends where the server closes: closed midway, the JSON is cut."""
+    import socket
+    import threading
+
+    from dutygraph.endpoint import EndpointError
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def half_an_answer():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json"
+                           b"\r\n\r\n" + b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+        connection.close()
+
+    threading.Thread(target=half_an_answer, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    try:
+        with pytest.raises(EndpointError, match=rf"^{endpoint}: the answer is not whole"):
+            remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    finally:
+        listener.close()

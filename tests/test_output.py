@@ -9,7 +9,7 @@ import sys
 
 from rdflib import Graph
 
-from .conftest import SEED, require_tool
+from .conftest import REPO, SEED, require_tool
 
 
 def _build(outdir, hash_seed):
@@ -31,3 +31,44 @@ def test_turtle_parses_in_rapper_with_the_same_triple_count(seed_turtle):
     assert done.returncode == 0, done.stderr
     counted = int(re.search(r"returned (\d+) triples", done.stderr).group(1))
     assert counted == len(Graph().parse(seed_turtle, format="turtle"))
+
+
+def test_an_output_through_a_link_keeps_the_link(tmp_path, seed_turtle):
+    """-o LINK writes the file the link points to, atomically there; the link stays a link."""
+    from click.testing import CliRunner
+
+    from dutygraph.cli import cli
+
+    (tmp_path / "answers").mkdir()
+    link = tmp_path / "latest.csv"
+    link.symlink_to(tmp_path / "answers" / "2024.csv")
+    query = str(REPO / "queries" / "unit_load.rq")
+    result = CliRunner().invoke(cli, ["query", query, "--graph", str(seed_turtle), "--format",
+                                      "csv", "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and (tmp_path / "answers" / "2024.csv").read_text("utf-8-sig") \
+        .startswith("unit,lead_tasks,co_tasks,leaders\n")
+    assert sorted(p.name for p in (tmp_path / "answers").iterdir()) == ["2024.csv"]
+
+
+def test_an_output_into_a_named_pipe_is_written_into_it_not_over_it(tmp_path, seed_turtle):
+    """-o PIPE (or /dev/stdout): renaming a file over it would replace the pipe (or, run as
+    root, the device) with a plain file; the answer is written into it instead."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from dutygraph.cli import cli
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    query = str(REPO / "queries" / "unit_load.rq")
+    result = CliRunner().invoke(cli, ["query", query, "--graph", str(seed_turtle), "--format",
+                                      "csv", "-o", str(pipe)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert received and received[0].decode("utf-8-sig").startswith("unit,lead_tasks,")
+    assert pipe.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]

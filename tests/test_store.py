@@ -272,7 +272,56 @@ def test_ctrl_c_once_every_document_is_read_waits_until_the_store_is_whole(tmp_p
     assert _quads(folder) == _fresh_quads([corrected, *SOURCES[1:]], tmp_path / "fresh")
 
 
-@pytest.mark.parametrize("where", ["new/deeper/store", "out"])
+def test_ctrl_c_is_left_alone_where_it_is_ignored(tmp_path, monkeypatch):
+    """A job started in the background ignores SIGINT: the build must not start heeding it."""
+    import os
+    import signal
+
+    from dutygraph import recurrences
+
+    link = recurrences.link_recurrences
+
+    def pressed_while_linking(*args):
+        os.kill(os.getpid(), signal.SIGINT)
+        return link(*args)
+
+    monkeypatch.setattr(recurrences, "link_recurrences", pressed_while_linking)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        build_corpus(SOURCES, store=tmp_path / "store", jobs=1).dataset.close()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    monkeypatch.undo()
+    assert _quads(tmp_path / "store") == _fresh_quads(SOURCES, tmp_path / "fresh")
+
+
+def test_a_store_failing_midway_through_its_update_says_so_and_the_same_build_mends_it(
+        tmp_path, monkeypatch):
+    """A full disk while the documents go into a store that was there: the store is part old,
+    part new, which the error says, and the same build run again completes it."""
+    from dutygraph import recurrences
+    from dutygraph.corpus import CorpusError
+
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    corrected = _corrected_2023(tmp_path)
+
+    def disk_full(dataset, *args):
+        dataset.flush()
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(recurrences, "link_recurrences", disk_full)
+        with pytest.raises(CorpusError, match=r"No space left on device\n\(the store .* was "
+                           r"being updated: it now holds part of this build\. Run the same "
+                           r"build again to complete it\.\)"):
+            build_corpus([corrected], store=folder, jobs=1)
+    build_corpus([corrected], store=folder, jobs=1).dataset.close()
+    assert _quads(folder) == _fresh_quads([corrected, *SOURCES[1:]], tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("where", ["new/deeper/store", "out", "new/../out/store"])
 def test_a_failed_build_removes_the_store_it_was_making(tmp_path, where):
     """A build that makes a new store and fails removes it, and the folders it made; in a
     folder that was there (build -o out --store out), only what it added."""

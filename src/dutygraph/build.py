@@ -120,27 +120,33 @@ def distributions(graph: Graph, written: SortedTriples | None = None) -> dict[st
 
 
 def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file to a temporary name first, then rename them all into place."""
+    """Write every file to a temporary name first, then rename them all into place.
+
+    A name that is a symbolic link is written where the link points (the link stays); one
+    that is no regular file (/dev/stdout, a named pipe) is written into as it is: renaming a
+    file over it would replace the device or the pipe."""
     outdir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=outdir)
-            staged.append((temporary, outdir / name))
+            target = outdir / name
+            if target.exists() and not target.is_file():  # both follow links: /dev/stdout
+                with open(target, "wb") as stream:
+                    stream.write(data)
+                continue
+            if target.is_symlink():
+                target = target.resolve()
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            staged.append((temporary, target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-    except BaseException:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise
-    try:
         for temporary, target in staged:
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
-    finally:  # a target that cannot be replaced (a folder of that name): no temporary left
+    finally:  # stopped, or a target that cannot be replaced (a folder): no temporary left
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
-    return [target for _, target in staged]
+    return [outdir / name for name in files]
 
 
 def _document_meta(source, meta, title: str, sha256: str) -> tuple[DocumentMeta, Path | None]:

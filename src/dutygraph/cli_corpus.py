@@ -22,6 +22,10 @@ def _relabel(bar, label: str) -> None:
     bar.render_progress()
 
 
+# What the build does once every document is read (Ctrl-C then waits: corpus._ctrl_c_held).
+_STORING = "Storing and linking recurring tasks (Ctrl-C waits until it is done)"
+
+
 def build_corpus_command(sources, output_dir, *, units, meta, base, validate, store,
                          keep_going, jobs, **build_options) -> None:
     """Build a corpus with a progress bar on stderr, write it, and say what was skipped."""
@@ -38,7 +42,7 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
             corpus = build_corpus(paths, store=store, jobs=jobs, keep_going=keep_going,
                                   validate=validate, base=base, units=units,
                                   on_document=lambda _: bar.update(1),
-                                  on_linking=lambda: _relabel(bar, "Linking recurring tasks"),
+                                  on_linking=lambda: _relabel(bar, _STORING),
                                   **build_options)
         written = write_corpus(corpus, output_dir)
         quads = len(corpus.dataset)

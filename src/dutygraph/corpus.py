@@ -156,7 +156,7 @@ def build_corpus(
             on_linking()
         # The documents go in (into a store that was there, only now), the pairs are linked
         # and the store compacted: a store half through this is neither the old nor the new.
-        with _ctrl_c_held():
+        with _ctrl_c_held(), _said_if_half_stored(data):
             data.flush()
             districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
             recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
@@ -170,8 +170,11 @@ def build_corpus(
 @contextmanager
 def _ctrl_c_held():
     """Ctrl-C (SIGINT) pressed during the block is raised as KeyboardInterrupt after it.
-    Only the main thread receives signals: elsewhere the block runs as it is."""
-    if threading.current_thread() is not threading.main_thread():
+    Only where Python's own handler would raise it at once (the main thread, SIGINT neither
+    ignored, as in a job started in the background, nor given another handler): elsewhere
+    the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         yield
         return
     pressed = []
@@ -182,6 +185,20 @@ def _ctrl_c_held():
         signal.signal(signal.SIGINT, previous)
     if pressed:
         raise KeyboardInterrupt
+
+
+@contextmanager
+def _said_if_half_stored(data):
+    """An error (a full disk) while the documents go into a store that was there leaves it
+    part old, part new: the error says so, and how to mend it."""
+    try:
+        yield
+    except Exception as error:
+        if not getattr(data, "changed_in_place", False):
+            raise
+        raise CorpusError(f"{error}\n(the store {data.path} was being updated: it now holds "
+                          "part of this build. Run the same build again to complete it.)") \
+            from error
 
 
 def _outcomes(paths: list[Path], options: dict, jobs: int | None):
@@ -264,8 +281,11 @@ def write_corpus(corpus: Corpus, outdir: str | Path,
     for fmt in formats:
         target = outdir / CORPUS_FILES[fmt]
         staging = outdir / f".{target.name}.partial{target.suffix}"
-        corpus.dataset.write(staging, prefixes)
-        os.replace(staging, target)
+        try:
+            corpus.dataset.write(staging, prefixes)
+            os.replace(staging, target)
+        finally:  # stopped or failed (a folder of the target's name): no partial file left
+            staging.unlink(missing_ok=True)
         written.append(target)
     report = corpus_report(corpus)
     written += write_files_atomically(outdir, {

@@ -112,7 +112,11 @@ def remote_query(
     except (SPARQLWrapperException, urllib.error.URLError) as error:
         raise EndpointError(f"{endpoint}: {error}") from None
     except (OSError, http.client.HTTPException) as error:  # closed mid-answer, timed out
-        raise EndpointError(f"{endpoint}: no answer: {error or type(error).__name__}") from None
+        raise EndpointError(f"{endpoint}: no answer: {str(error) or type(error).__name__}") \
+            from None
+    except ValueError as error:  # cut short where no length was announced: not whole JSON
+        raise EndpointError(f"{endpoint}: the answer is not whole SPARQL JSON ({error}); the "
+                            "server may have closed the connection midway") from None
     headers = response.info()  # SPARQLWrapper lower-cases the names
     if headers.get(SQL_STATE_HEADER.lower()):
         raise EndpointError(
