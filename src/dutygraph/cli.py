@@ -71,7 +71,8 @@ def cli():
               help="Corpus: keep the dataset in an Oxigraph store in this folder (default: "
                    "in memory); query, viz and the notebook magic read the folder as a graph. "
                    "A store built before keeps its other documents; a document built again "
-                   "replaces its old self. A build that fails leaves no store half-built.")
+                   "replaces its old self. A build that fails while reading leaves the store "
+                   "as it was (see the README).")
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="Corpus: skip a bad document, write the others and exit 2, or stop at "
                    "the first one and write nothing.")

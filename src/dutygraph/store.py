@@ -190,7 +190,9 @@ class OxigraphDataset:
     are kept aside (in memory, in a temporary file past 64 MB) until every one has been read;
     then they replace their old selves and the recurring tasks are linked, with Ctrl-C held
     until the store is whole (corpus.build_corpus). That last phase is where a rebuild spends
-    most of its time (50 documents built again: 12 of 16 s). What it cannot guard against
+    most of its time (a review measured 12 of 16 s, 50 documents built again; the whole
+    rebuild takes as long as when documents went in while others were read). What it cannot
+    guard against
     is a full disk or the process killed then: an error says the store is part old, part new,
     and the same build run again mends it."""
 
