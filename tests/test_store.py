@@ -367,6 +367,25 @@ def _fresh_quads(sources, folder) -> set[str]:
     return _quads(folder)
 
 
+def test_a_leader_a_document_no_longer_names_is_gone_once_it_is_built_again(tmp_path):
+    """The 2024 table without 林国锋's section: built again into the store, he is gone from
+    the government's graph, as from a fresh build of the same tables; 高铁新城建设中心, which
+    his section named and other sections name too, stays."""
+    from .test_corpus import copy_table
+
+    text = SEED.read_text("utf-8")
+    start, end = text.index("十一、林国锋主任牵头重点工作"), text.index("十一、区委部门重点工作")
+    without = copy_table(SEED, tmp_path, text=text[:start] + text[end:])
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    assert any("lin-guo-feng" in quad for quad in _quads(folder))
+    build_corpus([without], store=folder, jobs=1).dataset.close()
+    kept = _quads(folder)
+    assert kept == _fresh_quads([SOURCES[0], without, SOURCES[2]], tmp_path / "fresh")
+    assert not any("lin-guo-feng" in quad for quad in kept)
+    assert any("高铁新城建设中心" in quad for quad in kept)
+
+
 def test_a_store_folder_is_made_with_its_parents(tmp_path):
     corpus = build_corpus(SOURCES[:1], store=tmp_path / "new" / "deeper" / "store", jobs=1)
     assert not corpus.dataset.earlier and len(corpus.dataset) > 0

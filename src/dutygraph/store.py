@@ -287,8 +287,28 @@ class OxigraphDataset:
             for size, graph, shared_graph in self._aside:
                 self._queue(kept.read(size), graph, shared_graph)
             kept.close()
+            self._load_pending()
+            if self.earlier:
+                self._forget_orphans({shared for _, _, shared in self._aside if shared})
             self._aside = []
         self._load_pending()
+
+    def _forget_orphans(self, shared_graphs: set[str]) -> None:
+        """In each of SHARED_GRAPHS (the governments' graphs of the documents built again),
+        forget every subject that no other graph mentions any more: a leader or a unit that
+        the document no longer names, which a fresh build would not hold either."""
+        for graph in sorted(shared_graphs):
+            shared = ox.NamedNode(graph)
+            described = {quad.subject for quad in
+                         self.store.quads_for_pattern(None, None, None, shared)}
+            for subject in described:
+                if any(quad.graph_name != shared for quad in
+                       self.store.quads_for_pattern(subject, None, None, None)) or \
+                        any(quad.graph_name != shared for quad in
+                            self.store.quads_for_pattern(None, None, subject, None)):
+                    continue
+                for quad in list(self.store.quads_for_pattern(subject, None, None, shared)):
+                    self.store.remove(quad)
 
     def _load_pending(self) -> None:
         if not self._pending:
