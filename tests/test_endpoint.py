@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+from contextlib import contextmanager
+
 import pytest
 from click.testing import CliRunner
 
@@ -154,50 +158,46 @@ def test_an_answer_stopped_at_the_server_time_limit_is_an_error():
         server.server.shutdown()
 
 
+@contextmanager
+def _one_connection(reply: bytes):
+    """An endpoint URL whose server reads one request, sends REPLY (raw bytes, maybe none)
+    and closes the connection."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(reply)
+        # Half-closed, then drained: closing with the request unread would reset the
+        # connection instead, another error than the one under test.
+        connection.shutdown(socket.SHUT_WR)
+        while connection.recv(65536):
+            pass
+        connection.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    finally:
+        listener.close()
+
+
 def test_an_endpoint_that_hangs_up_is_named_in_the_error():
     """A server that takes the connection and closes it unanswered (a proxy's idle cut, a
     crashed server): the error names the endpoint, as a refused connection's does."""
-    import socket
-    import threading
-
     from dutygraph.endpoint import EndpointError
 
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def hang_up():
-        connection, _ = listener.accept()
-        connection.recv(65536)
-        connection.close()
-
-    threading.Thread(target=hang_up, daemon=True).start()
-    endpoint = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
-    try:
-        with pytest.raises(EndpointError, match=rf"^{endpoint}: "):
-            remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
-    finally:
-        listener.close()
+    with _one_connection(b"") as endpoint, pytest.raises(EndpointError,
+                                                         match=rf"^{endpoint}: no answer"):
+        remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
 
 
 def test_an_answer_cut_where_no_length_was_announced_is_named_in_the_error():
     """An HTTP/1.0 answer ends where the server closes: closed midway, the JSON is cut."""
-    import socket
-    import threading
-
     from dutygraph.endpoint import EndpointError
 
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def half_an_answer():
-        connection, _ = listener.accept()
-        connection.recv(65536)
-        connection.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json"
-                           b"\r\n\r\n" + b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
-        connection.close()
-
-    threading.Thread(target=half_an_answer, daemon=True).start()
-    endpoint = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
-    try:
-        with pytest.raises(EndpointError, match=rf"^{endpoint}: the answer is not whole"):
-            remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
-    finally:
-        listener.close()
+    cut = (b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+           b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+    with _one_connection(cut) as endpoint, pytest.raises(
+            EndpointError, match=rf"^{endpoint}: the answer is not whole"):
+        remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
