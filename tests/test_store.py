@@ -562,29 +562,3 @@ def test_a_documents_triple_terms_are_kept_and_not_looked_up():
     store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/says"),
                       said, graph))
     assert said in {t.object for t in document_triples(store, graph.value)}
-
-
-def test_a_build_stopped_by_sigterm_removes_the_store_it_was_making(tmp_path):
-    """`kill PID` (a job scheduler's stop) while the documents are read: the command unwinds
-    as for Ctrl-C, removes the new store and exits 143, the shell's code for SIGTERM."""
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "--documents",
-                    "20", "--seed", "5", str(tmp_path / "tables")], check=True,
-                   capture_output=True)
-    store = tmp_path / "new" / "store"
-    build = subprocess.Popen([sys.executable, "-m", "dutygraph", "build",
-                              str(tmp_path / "tables"), "--store", str(store), "-o",
-                              str(tmp_path / "out"), "--no-validate", "--jobs", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not (store / "CURRENT").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)  # reading its first documents: 20 take some 5 s
-    build.send_signal(signal.SIGTERM)
-    _, stderr = build.communicate(timeout=60)
-    assert build.returncode == 143, stderr.decode("utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]

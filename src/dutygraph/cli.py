@@ -6,7 +6,6 @@ Exit codes: 0 done, 1 validation failed, 2 bad input.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -238,19 +237,12 @@ def _emit(text: str, output: str | None, *, bom: bool) -> None:
 _NOTHING_LEFT_TO_CLOSE = False
 
 
-def _terminated(signum, frame):
-    raise SystemExit(128 + signum)  # the shell's code for a process ended by that signal
-
-
 def main() -> None:
     """Entry point of the dutygraph command.
 
     After a one-document build the interpreter's teardown alone (freeing the pinyin
     dictionaries, rdflib's and pySHACL's modules) takes 0.2 s of the command's 1 s, so the
     process ends there with os._exit, its output flushed. Any other command ends as usual."""
-    # Stopped by `kill` or a job scheduler (SIGTERM): unwind as Ctrl-C does, so that a build
-    # removes the store it was making; Python's default ends the process on the spot.
-    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli(prog_name="dutygraph")
     except SystemExit as done:

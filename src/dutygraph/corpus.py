@@ -193,11 +193,10 @@ def _said_if_half_stored(data):
     part old, part new: the error says so, and how to mend it."""
     try:
         yield
-    except BaseException as error:  # SystemExit too: the command stopped by SIGTERM
+    except Exception as error:
         if not getattr(data, "changed_in_place", False):
             raise
-        what = str(error) if isinstance(error, Exception) else "stopped"
-        raise CorpusError(f"{what}\n(the store {data.path} was being updated: it now holds "
+        raise CorpusError(f"{error}\n(the store {data.path} was being updated: it now holds "
                           "part of this build. Run the same build again to complete it.)") \
             from error
 
