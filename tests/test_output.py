@@ -72,3 +72,31 @@ def test_an_output_into_a_named_pipe_is_written_into_it_not_over_it(tmp_path, se
     assert result.exit_code == 0, result.output
     assert received and received[0].decode("utf-8-sig").startswith("unit,lead_tasks,")
     assert pipe.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_an_output_to_dev_stdout_appends_where_the_shell_points_it(tmp_path, seed_turtle):
+    """`… -o /dev/stdout >> log.txt`: the answer goes after what log.txt held (renaming a new
+    file over /proc/self/fd/1's file lost it, and cut the shell's file off)."""
+    import shlex
+
+    log = tmp_path / "log.txt"
+    log.write_text("earlier\n", "utf-8")
+    command = [sys.executable, "-m", "dutygraph", "query", str(REPO / "queries" / "unit_load.rq"),
+               "--graph", str(seed_turtle), "--format", "csv", "-o", "/dev/stdout"]
+    subprocess.run(["bash", "-c", f"{shlex.join(command)} >> {shlex.quote(str(log))}"],
+                   check=True, capture_output=True)
+    lines = log.read_text("utf-8").splitlines()
+    assert lines[0] == "earlier" and lines[1].lstrip("\ufeff") == "unit,lead_tasks,co_tasks,leaders"
+
+
+def test_a_link_into_a_missing_folder_names_the_folder(tmp_path, seed_turtle):
+    from click.testing import CliRunner
+
+    from dutygraph.cli import cli
+
+    (tmp_path / "latest.csv").symlink_to(tmp_path / "nowhere" / "2024.csv")
+    result = CliRunner().invoke(cli, ["query", str(REPO / "queries" / "unit_load.rq"), "--graph",
+                                      str(seed_turtle), "--format", "csv", "-o",
+                                      str(tmp_path / "latest.csv")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'nowhere'}: No such file or directory\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -122,20 +123,25 @@ def distributions(graph: Graph, written: SortedTriples | None = None) -> dict[st
 def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write every file to a temporary name first, then rename them all into place.
 
-    A name that is a symbolic link is written where the link points (the link stays); one
-    that is no regular file (/dev/stdout, a named pipe) is written into as it is: renaming a
-    file over it would replace the device or the pipe."""
+    A name that is a symbolic link is written where the link points (the link stays). A
+    device, a named pipe, or a name under /dev or /proc (/dev/stdout, which may stand for a
+    file the shell opened with >>) is written into, appending: renaming a file over it would
+    replace the device or the pipe, or cut the shell's file off."""
     outdir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
             target = outdir / name
-            if target.exists() and not target.is_file():  # both follow links: /dev/stdout
-                with open(target, "wb") as stream:
+            if str(target.absolute()).startswith(("/dev/", "/proc/")) or \
+                    (target.exists() and not target.is_file()):  # both follow links
+                with open(target, "ab") as stream:
                     stream.write(data)
                 continue
             if target.is_symlink():
-                target = target.resolve()
+                target = Path(os.path.realpath(target))  # a loop: the write names it (ELOOP)
+            if not target.parent.is_dir():  # a link into a missing folder: name the folder
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
+                                        str(target.parent))
             handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             staged.append((temporary, target))
             with os.fdopen(handle, "wb") as stream:
