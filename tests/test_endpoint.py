@@ -201,3 +201,24 @@ def test_an_answer_cut_where_no_length_was_announced_is_named_in_the_error():
     with _one_connection(cut) as endpoint, pytest.raises(
             EndpointError, match=rf"^{endpoint}: the answer is not whole"):
         remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize("reply", [
+    b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>Welcome</body></html>",
+    b'HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n{"results": {}}',
+], ids=["an HTML page", "JSON of another shape"])
+def test_an_answer_that_is_no_sparql_json_is_named_as_such(reply):
+    """A wrong address (a web page) or a server of another kind: the error says the answer is
+    not SPARQL results, not that the query is not a SELECT."""
+    from dutygraph.endpoint import EndpointError
+
+    with _one_connection(reply) as endpoint, pytest.raises(
+            EndpointError, match=rf"^{endpoint}: the answer is not SPARQL results in JSON"):
+        remote_query(endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+
+
+def test_a_query_that_is_no_select_is_refused_before_the_server_is_asked():
+    from dutygraph.errors import InputError
+
+    with pytest.raises(InputError, match="only SELECT queries give a table"):
+        remote_query("http://127.0.0.1:9/sparql", "ASK { ?s ?p ?o }", "ask.rq")

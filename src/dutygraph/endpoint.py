@@ -16,6 +16,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -99,8 +100,11 @@ def remote_query(
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+    bound = bind_parameters(query, params or {}, origin)
+    if not _is_select(bound):  # refused before the server is asked, as locally
+        raise InputError(origin, None, "only SELECT queries give a table; this is not one")
     client = SPARQLWrapper(endpoint)
-    client.setQuery(bind_parameters(query, params or {}, origin))
+    client.setQuery(bound)
     client.setMethod(POST)
     client.setReturnFormat(JSON)
     client.setTimeout(TIMEOUT_SECONDS)
@@ -108,7 +112,9 @@ def remote_query(
         client.addDefaultGraph(graph_iri)
     try:
         response = client.query()
-        answer = response.convert()
+        with warnings.catch_warnings():  # a page of another type: said below, with its type
+            warnings.simplefilter("ignore", RuntimeWarning)
+            answer = response.convert()
     except (SPARQLWrapperException, urllib.error.URLError) as error:
         raise EndpointError(f"{endpoint}: {error}") from None
     except (OSError, http.client.HTTPException) as error:  # closed mid-answer, timed out
@@ -131,14 +137,28 @@ def remote_query(
             f"its {MAX_ROWS_HEADER} header): the answer may be cut short there. Ask its "
             "administrator to raise ResultSetMaxRows in virtuoso.ini, or ask for pages of "
             f"fewer than {cut_at} rows with LIMIT and OFFSET.")
-    if not isinstance(answer, dict) or "results" not in answer:
-        raise InputError(origin, None, "only SELECT queries give a table; this is not one")
-    columns = tuple(answer["head"]["vars"])
-    rows = tuple(
-        tuple(_json_value(binding.get(column)) for column in columns)
-        for binding in answer["results"]["bindings"]
-    )
+    try:
+        columns = tuple(answer["head"]["vars"])
+        rows = tuple(
+            tuple(_json_value(binding.get(column)) for column in columns)
+            for binding in answer["results"]["bindings"]
+        )
+    except (KeyError, TypeError, AttributeError):  # an HTML page, JSON of another shape
+        raise EndpointError(
+            f"{endpoint}: the answer is not SPARQL results in JSON (it came as "
+            f"{headers.get('content-type', 'no Content-Type')}): is this the SPARQL "
+            "endpoint's address?") from None
     return QueryResult(columns, rows)
+
+
+def _is_select(query: str) -> bool:
+    """Whether QUERY is a SELECT query, as Oxigraph parses it (over no data: instant). One it
+    cannot parse (a Virtuoso extension) is left to the server. Not SPARQLWrapper's guess: a
+    regular expression, which took a catalogue query for an ASK by a word in its comments."""
+    try:
+        return isinstance(ox.Store().query(query), ox.QuerySolutions)
+    except SyntaxError:
+        return True
 
 
 def credentials(prompt=None) -> tuple[str, str]:
