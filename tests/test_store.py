@@ -386,6 +386,18 @@ def test_a_leader_a_document_no_longer_names_is_gone_once_it_is_built_again(tmp_
     assert any("高铁新城建设中心" in quad for quad in kept)
 
 
+def test_a_document_moved_to_another_government_leaves_nothing_in_the_old_one(tmp_path):
+    """2025's sidecar corrected to another government: built again, the old government's
+    graph keeps nothing that only 2025 named, as a fresh build of the same tables."""
+    from .test_corpus import copy_table
+
+    moved = copy_table(SOURCES[2], tmp_path, government_id="ouhai-east")
+    folder = tmp_path / "store"
+    build_corpus(SOURCES, store=folder, jobs=1).dataset.close()
+    build_corpus([moved], store=folder, jobs=1).dataset.close()
+    assert _quads(folder) == _fresh_quads([*SOURCES[:2], moved], tmp_path / "fresh")
+
+
 def test_a_store_folder_is_made_with_its_parents(tmp_path):
     corpus = build_corpus(SOURCES[:1], store=tmp_path / "new" / "deeper" / "store", jobs=1)
     assert not corpus.dataset.earlier and len(corpus.dataset) > 0

@@ -148,6 +148,8 @@ def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _DOCUMENT_CLASS = ox.NamedNode("https://w3id.org/dutygraph/ontology#Document")
+_LEADS = ox.NamedNode("https://w3id.org/dutygraph/ontology#leads")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
@@ -217,6 +219,7 @@ class OxigraphDataset:
         # A store on disk may hold earlier builds: a document built again replaces its own.
         self.earlier = next(self.store.quads_for_pattern(None, None, None, None), None) is not None
         self._refreshed: set[tuple[str, str]] = set()  # (shared graph, subject) replaced
+        self._old_shared: set[str] = set()  # the governments' graphs of documents replaced
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
         """Queue one document's quads; they reach the store in batches. In a store that held
@@ -243,7 +246,14 @@ class OxigraphDataset:
         """What the store held, before this build, of GRAPH and of the subjects NQUADS
         describes in SHARED_GRAPH. (The quads queued in this build are never about them:
         graphs are built once a build, and a subject is forgotten the first time it is seen.)"""
-        self.store.clear_graph(ox.NamedNode(graph))
+        old = ox.NamedNode(graph)
+        # The government whose graph the old self's units are described in: moved to another
+        # government, a document leaves its units and leaders there to be forgotten too.
+        for lead in self.store.quads_for_pattern(None, _LEADS, None, old):
+            self._old_shared.update(quad.graph_name.value for quad in self.store.quads_for_pattern(
+                lead.subject, _RDF_TYPE, None, None) if quad.graph_name != old)
+            break
+        self.store.clear_graph(old)
         if not shared_graph:
             return
         ending, shared = f" <{shared_graph}> .".encode(), ox.NamedNode(shared_graph)
@@ -289,12 +299,14 @@ class OxigraphDataset:
             kept.close()
             self._load_pending()
             if self.earlier:
-                self._forget_orphans({shared for _, _, shared in self._aside if shared})
+                self._forget_orphans({shared for _, _, shared in self._aside if shared}
+                                     | self._old_shared)
             self._aside = []
         self._load_pending()
 
     def _forget_orphans(self, shared_graphs: set[str]) -> None:
-        """In each of SHARED_GRAPHS (the governments' graphs of the documents built again),
+        """In each of SHARED_GRAPHS (the governments' graphs of the documents built again, new
+        and old),
         forget every subject that no other graph mentions any more: a leader or a unit that
         the document no longer names, which a fresh build would not hold either."""
         for graph in sorted(shared_graphs):
