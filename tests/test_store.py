@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from dutygraph.cli import cli
-from dutygraph.corpus import build_corpus, write_corpus
+from dutygraph.corpus import StoppedWhenStored, build_corpus, write_corpus
 from dutygraph.ntriples import ntriples
 from dutygraph.query import (
     QueryResult,
@@ -266,8 +266,13 @@ def test_ctrl_c_once_every_document_is_read_waits_until_the_store_is_whole(tmp_p
 
     with monkeypatch.context() as patch:
         patch.setattr(recurrences, "link_recurrences", pressed_while_linking)
-        with pytest.raises(KeyboardInterrupt):
+        with pytest.raises(StoppedWhenStored, match=r"store .* holds this build, whole") as stop:
             build_corpus([corrected], store=folder, jobs=1)
+        assert stop.value.exit_code == 130
+        fresh_store = tmp_path / "new-store"
+        with pytest.raises(KeyboardInterrupt):  # a new store: removed, as for any stop
+            build_corpus(SOURCES, store=fresh_store, jobs=1)
+        assert not fresh_store.exists()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     assert _quads(folder) == _fresh_quads([corrected, *SOURCES[1:]], tmp_path / "fresh")
 

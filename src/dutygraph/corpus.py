@@ -40,6 +40,13 @@ class CorpusError(DutygraphError):
     """A document of the corpus failed and the build was asked to stop (--fail-fast)."""
 
 
+class StoppedWhenStored(DutygraphError):
+    """Ctrl-C came while the documents went into a store that was there: it was held until
+    the store was whole, so the store holds this build, and nothing else was written."""
+
+    exit_code = 130  # the shell's code for a process stopped by Ctrl-C
+
+
 @dataclass
 class DocumentOutcome:
     """What became of one source: its graph's name and counts, or why it was skipped."""
@@ -161,8 +168,12 @@ def build_corpus(
             districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
             recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
             data.compact()
-    except BaseException:
+    except BaseException as error:
         data.discard()  # a store on disk: see OxigraphDataset
+        if isinstance(error, KeyboardInterrupt) and getattr(data, "changed_in_place", False):
+            raise StoppedWhenStored(
+                f"stopped by Ctrl-C while the documents went into the store {data.path}: the "
+                "store holds this build, whole; no other file was written") from None
         raise
     return Corpus(data, outcomes, recurrences)
 
