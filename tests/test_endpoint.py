@@ -222,3 +222,21 @@ def test_a_query_that_is_no_select_is_refused_before_the_server_is_asked():
 
     with pytest.raises(InputError, match="only SELECT queries give a table"):
         remote_query("http://127.0.0.1:9/sparql", "ASK { ?s ?p ?o }", "ask.rq")
+
+
+def test_a_virtuoso_function_goes_to_the_server_and_an_ask_it_hides_is_refused():
+    """Queries dutygraph's engine could not run (Virtuoso's bif: functions, DEFINE pragmas)
+    are left to the server; if what it sends back is an ASK's answer, the query is named."""
+    from dutygraph.errors import InputError
+
+    ok = (b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+          b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", '
+          b'"value": "urn:t1"}}]}}')
+    bif = ("PREFIX bif: <http://www.openlinksw.com/schemas/bif#>\n"
+           'SELECT ?s WHERE { ?s ?p ?o FILTER (bif:contains(?o, "x")) }')
+    with _one_connection(ok) as endpoint:
+        assert remote_query(endpoint, bif).rows == (("urn:t1",),)
+    boolean = (b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+               b'{"head": {}, "boolean": true}')
+    with _one_connection(boolean) as endpoint, pytest.raises(InputError, match="only SELECT"):
+        remote_query(endpoint, 'DEFINE input:inference "urn:rules" ASK { ?s ?p ?o }', "ask.rq")

@@ -100,3 +100,15 @@ def test_a_link_into_a_missing_folder_names_the_folder(tmp_path, seed_turtle):
                                       str(tmp_path / "latest.csv")])
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path / 'nowhere'}: No such file or directory\n"
+
+
+def test_only_devices_pipes_and_open_descriptors_are_written_into():
+    """Everything else, /dev/shm's files too, is replaced whole: written twice, once."""
+    from pathlib import Path
+
+    from dutygraph.build import _written_into
+
+    for name in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/dev/null"):
+        assert _written_into(Path(name)), name
+    for name in ("/dev/shm/answers.csv", "/tmp/answers.csv", "/proc-like/fd/1"):
+        assert not _written_into(Path(name)), name

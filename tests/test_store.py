@@ -403,6 +403,25 @@ def test_a_document_moved_to_another_government_leaves_nothing_in_the_old_one(tm
     assert _quads(folder) == _fresh_quads([*SOURCES[:2], moved], tmp_path / "fresh")
 
 
+def test_a_document_with_no_lead_unit_moved_leaves_nothing_in_the_old_government(tmp_path):
+    """The old self's government is found from any link to its units or leaders, not only
+    from a lead unit: 2023 printed without its stars has none."""
+    from .test_corpus import copy_table
+
+    # No star, and no task of one unit (one unit alone leads): no lead unit at all.
+    unstarred = SOURCES[0].read_text("utf-8").replace("*", "").replace(
+        "改造提升。\t区经信局\t", "改造提升。\t区经信局、区统计局\t")
+    (tmp_path / "before").mkdir()
+    before = copy_table(SOURCES[0], tmp_path / "before", text=unstarred)
+    moved = copy_table(SOURCES[0], tmp_path, text=unstarred, government_id="ouhai-east")
+    folder, star = tmp_path / "store", {"lead_convention": "star"}  # so: no lead at all
+    build_corpus([before], store=folder, jobs=1, **star).dataset.close()
+    assert not any("#leads" in quad for quad in _quads(folder))
+    build_corpus([moved], store=folder, jobs=1, **star).dataset.close()
+    build_corpus([moved], store=tmp_path / "fresh", jobs=1, **star).dataset.close()
+    assert _quads(folder) == _quads(tmp_path / "fresh")
+
+
 def test_a_store_folder_is_made_with_its_parents(tmp_path):
     corpus = build_corpus(SOURCES[:1], store=tmp_path / "new" / "deeper" / "store", jobs=1)
     assert not corpus.dataset.earlier and len(corpus.dataset) > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,16 +125,15 @@ def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write every file to a temporary name first, then rename them all into place.
 
     A name that is a symbolic link is written where the link points (the link stays). A
-    device, a named pipe, or a name under /dev or /proc (/dev/stdout, which may stand for a
-    file the shell opened with >>) is written into, appending: renaming a file over it would
-    replace the device or the pipe, or cut the shell's file off."""
+    device, a named pipe, or one of the process's open files (/dev/stdout, /proc/self/fd/N,
+    which may stand for a file the shell opened with >>) is written into, appending: renaming
+    a file over it would replace the device or the pipe, or cut the shell's file off."""
     outdir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
             target = outdir / name
-            if str(target.absolute()).startswith(("/dev/", "/proc/")) or \
-                    (target.exists() and not target.is_file()):  # both follow links
+            if _written_into(target):
                 with open(target, "ab") as stream:
                     stream.write(data)
                 continue
@@ -153,6 +153,17 @@ def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
     return [outdir / name for name in files]
+
+
+_OPEN_FILES = re.compile(r"/dev/(?:stdout|stderr|stdin|fd/\d+)|/proc/[^/]+/fd/\d+")
+
+
+def _written_into(target: Path) -> bool:
+    """Whether TARGET is written into rather than replaced: a device or a named pipe (where
+    the links lead), or a name for an open file descriptor."""
+    if _OPEN_FILES.fullmatch(str(target.absolute())):
+        return True
+    return target.exists() and not target.is_file()  # both follow links
 
 
 def _document_meta(source, meta, title: str, sha256: str) -> tuple[DocumentMeta, Path | None]:

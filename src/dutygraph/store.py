@@ -148,8 +148,10 @@ def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _DOCUMENT_CLASS = ox.NamedNode("https://w3id.org/dutygraph/ontology#Document")
-_LEADS = ox.NamedNode("https://w3id.org/dutygraph/ontology#leads")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# Links from a document's graph to its government's units and leaders (as subject or object).
+_TO_GOVERNMENT = ((ox.NamedNode("https://w3id.org/dutygraph/ontology#leads"), "subject"),
+                  (ox.NamedNode("http://www.w3.org/ns/prov#agent"), "object"),
+                  (ox.NamedNode("https://w3id.org/dutygraph/ontology#inChargeOf"), "subject"))
 
 
 def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:
@@ -247,12 +249,7 @@ class OxigraphDataset:
         describes in SHARED_GRAPH. (The quads queued in this build are never about them:
         graphs are built once a build, and a subject is forgotten the first time it is seen.)"""
         old = ox.NamedNode(graph)
-        # The government whose graph the old self's units are described in: moved to another
-        # government, a document leaves its units and leaders there to be forgotten too.
-        for lead in self.store.quads_for_pattern(None, _LEADS, None, old):
-            self._old_shared.update(quad.graph_name.value for quad in self.store.quads_for_pattern(
-                lead.subject, _RDF_TYPE, None, None) if quad.graph_name != old)
-            break
+        self._old_shared |= self._governments_of(old)
         self.store.clear_graph(old)
         if not shared_graph:
             return
@@ -267,6 +264,16 @@ class OxigraphDataset:
             for quad in list(self.store.quads_for_pattern(ox.NamedNode(subject), None, None,
                                                           shared)):
                 self.store.remove(quad)
+
+    def _governments_of(self, document: ox.NamedNode) -> set[str]:
+        """The graphs describing the units and leaders DOCUMENT's graph names: its government's
+        (moved to another government, a document leaves them there, to be forgotten too)."""
+        for predicate, end in _TO_GOVERNMENT:
+            for link in self.store.quads_for_pattern(None, predicate, None, document):
+                node = link.subject if end == "subject" else link.object
+                return {quad.graph_name.value for quad in self.store.quads_for_pattern(
+                    node, _RDF_TYPE, None, None) if quad.graph_name != document}
+        return set()
 
     def forget_links_into(self, predicates: tuple[str, ...], documents: set[str]) -> None:
         """Remove every node that links by one of PREDICATES to a node of one of DOCUMENTS
