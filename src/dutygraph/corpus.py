@@ -170,7 +170,7 @@ def build_corpus(
             data.compact()
     except BaseException as error:
         data.discard()  # a store on disk: see OxigraphDataset
-        if isinstance(error, KeyboardInterrupt) and getattr(data, "changed_in_place", False):
+        if isinstance(error, KeyboardInterrupt) and data.changed_in_place:
             raise StoppedWhenStored(
                 f"stopped by Ctrl-C while the documents went into the store {data.path}: the "
                 "store holds this build, whole; no other file was written") from None
@@ -205,7 +205,7 @@ def _said_if_half_stored(data):
     try:
         yield
     except Exception as error:
-        if not getattr(data, "changed_in_place", False):
+        if not data.changed_in_place:
             raise
         raise CorpusError(f"{error}\n(the store {data.path} was being updated: it now holds "
                           "part of this build. Run the same build again to complete it.)") \

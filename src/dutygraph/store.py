@@ -196,9 +196,8 @@ class OxigraphDataset:
     until the store is whole (corpus.build_corpus). That last phase is where a rebuild spends
     most of its time (a review measured 12 of 16 s, 50 documents built again; the whole
     rebuild takes as long as when documents went in while others were read). What it cannot
-    guard against
-    is a full disk or the process killed then: an error says the store is part old, part new,
-    and the same build run again mends it."""
+    guard against is a full disk or the process killed then: an error says the store is part
+    old, part new, and the same build run again mends it."""
 
     name = "oxigraph"
 
@@ -298,24 +297,21 @@ class OxigraphDataset:
 
     def flush(self) -> None:
         """Load every document queued or kept aside."""
-        if self._kept_aside is not None and self._aside:
+        aside, self._aside = self._aside, []
+        if self._kept_aside is not None and aside:
             kept, self._kept_aside = self._kept_aside, None  # from now on, straight in
             kept.seek(0)
-            for size, graph, shared_graph in self._aside:
+            for size, graph, shared_graph in aside:
                 self._queue(kept.read(size), graph, shared_graph)
             kept.close()
-            self._load_pending()
-            if self.earlier:
-                self._forget_orphans({shared for _, _, shared in self._aside if shared}
-                                     | self._old_shared)
-            self._aside = []
         self._load_pending()
+        if aside and self.earlier:
+            self._forget_orphans({shared for _, _, shared in aside if shared} | self._old_shared)
 
     def _forget_orphans(self, shared_graphs: set[str]) -> None:
         """In each of SHARED_GRAPHS (the governments' graphs of the documents built again, new
-        and old),
-        forget every subject that no other graph mentions any more: a leader or a unit that
-        the document no longer names, which a fresh build would not hold either."""
+        and old), forget every subject that no other graph mentions any more: a leader or a
+        unit that the document no longer names, which a fresh build would not hold either."""
         for graph in sorted(shared_graphs):
             shared = ox.NamedNode(graph)
             described = {quad.subject for quad in
@@ -412,6 +408,7 @@ class RdflibDataset:
 
     name = "rdflib"
     earlier = False  # always new, in memory: no earlier build to keep or replace
+    changed_in_place = False
 
     def __init__(self):
         from rdflib import Dataset
