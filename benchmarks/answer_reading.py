@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import PARAMS  # the script beside this one (its folder is sys.path[0])
+from bench import PARAMS, dataset_parser  # the script beside this one (its folder is sys.path[0])
 
 from dutygraph.query import bind_parameters, load_graph, read_query, run_query
 from dutygraph.values import python_value
@@ -103,10 +103,7 @@ def peaks(data: Path, names: list[str]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path, help="a graph or corpus file, or a store folder")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--names", nargs="*", default=[])
+    parser = dataset_parser(__doc__)
     parser.add_argument("--peak", action="store_true", help="peak memory, not seconds")
     parser.add_argument("--peak-of", choices=["objects", "tsv"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

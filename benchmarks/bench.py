@@ -323,6 +323,16 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
+def dataset_parser(doc: str) -> argparse.ArgumentParser:
+    """The command line of the scripts that time the catalogue on one loaded dataset
+    (answer_reading.py, query_floor.py): DATA, --runs and --names; DOC is the script's."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="a graph or corpus file, or a store folder")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--names", nargs="*", default=[])
+    return parser
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -17,7 +17,6 @@ It exits 1 if the unordered answer has another number of rows (then the cut was 
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import sys
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from bench import PARAMS, _table  # the script beside this one (its folder is sys.path[0])
+from bench import PARAMS, _table, dataset_parser  # the script beside this one (sys.path[0])
 
 from dutygraph.query import bind_parameters, load_graph, read_query, run_query
 
@@ -95,10 +94,7 @@ def measure(data: Path, runs: int, names: list[str]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path, help="a graph or corpus file, or a store folder")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--names", nargs="*", default=[])
+    parser = dataset_parser(__doc__)
     args = parser.parse_args(argv)
     rows = measure(args.data, args.runs, args.names)
     print("\n".join(_table(
