@@ -46,10 +46,18 @@ MaxQueryExecutionTime = 60
 START_SECONDS = 60
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _free_ports(count: int) -> list[int]:
+    """COUNT free loopback ports, all different: the probes are held open together (one
+    probe closed before the next is bound may be given the same port again, and Virtuoso then
+    fails its HTTP listen: "Failed HTTP listen at 127.0.0.1:…", seen once in CI)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 class Virtuoso:
@@ -59,7 +67,7 @@ class Virtuoso:
         self.folder = folder
         self.dirs_allowed = dirs_allowed  # folders the bulk loader may read, beside the database
         self.buffers = buffers  # 8 kB pages in memory; Virtuoso's tuning guide: ~2/3 of its RAM
-        self.sql_port, self.http_port = _free_port(), _free_port()
+        self.sql_port, self.http_port = _free_ports(2)
         self.user, self.password = "dba", secrets.token_urlsafe(12)
         self.endpoint = f"http://127.0.0.1:{self.http_port}/sparql"
         self.store_url = f"http://127.0.0.1:{self.http_port}/sparql-graph-crud-auth"
