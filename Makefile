@@ -28,7 +28,7 @@ lab: build $(VENV)/.installed-notebook
 
 # The ontology's documentation pages, regenerated from ontology/*.ttl (a test fails when stale).
 docs: $(VENV)/.installed
-	$(BIN)/python -m dutygraph.ontodocs
+	$(BIN)/python -m dutygraph.publish.ontodocs
 
 # The corpus benchmark (minutes: 1, 50 and 500 synthetic documents, rdflib and Oxigraph side by
 # side); docs/performance.md records a run. Not part of `make test`.

@@ -7,7 +7,7 @@ to `dutygraph build` instead.
 
 import sys
 
-from dutygraph.cli import cli
+from dutygraph.cli.main import cli
 
 SEED = "data/ouhai-2024-key-tasks.txt"
 

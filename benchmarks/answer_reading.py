@@ -5,10 +5,10 @@
 DATA (a graph or corpus file, or a store folder) is loaded once into Oxigraph, as `dutygraph
 query` loads it. Each catalogue query then runs, alternately, RUNS times each way in this one
 process:
-- "objects": pyoxigraph makes a term object per cell and dutygraph.values.python_value turns
-  each into a value (how dutygraph.query.run_query read answers until December 2026);
+- "objects": pyoxigraph makes a term object per cell and dutygraph.ask.values.python_value turns
+  each into a value (how dutygraph.ask.query.run_query read answers until December 2026);
 - "tsv": run_query as it is, Oxigraph writing the answer as SPARQL TSV and
-  dutygraph.values.solution_rows reading it back.
+  dutygraph.ask.values.solution_rows reading it back.
 It prints, per query: rows, whether both ways gave the same rows in the same order, and the
 median seconds of each, the query's own evaluation included. Exits 1 if any differ.
 
@@ -30,8 +30,9 @@ from pathlib import Path
 
 from bench import PARAMS, dataset_parser  # the script beside this one (its folder is sys.path[0])
 
-from dutygraph.query import bind_parameters, load_graph, read_query, run_query
-from dutygraph.values import python_value
+from dutygraph.ask.graphs import open_graph
+from dutygraph.ask.query import bind_parameters, read_query, run_query
+from dutygraph.ask.values import python_value
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,7 +46,7 @@ def rows_term_by_term(store, text: str, name: str, params) -> tuple[tuple, ...]:
 
 def compare(data: Path, runs: int, names: list[str]) -> list[dict]:
     """One row per catalogue query (or per name in NAMES)."""
-    store = load_graph(data)
+    store = open_graph(data)
     rows = []
     for name in names or sorted(p.name for p in (REPO / "queries").glob("*.rq")):
         text, params = read_query(REPO / "queries" / name), PARAMS.get(name)
@@ -73,7 +74,7 @@ def peak_mb(data: Path, name: str, way: str) -> float:
 
     Loading peaks higher than it ends, so the process's high-water mark is reset once the
     store is loaded (Linux: /proc/self/clear_refs) and read from /proc/self/status after."""
-    store = load_graph(data)
+    store = open_graph(data)
     text, params = read_query(REPO / "queries" / name), PARAMS.get(name)
     Path("/proc/self/clear_refs").write_text("5")
     before = _status_kb("VmRSS")

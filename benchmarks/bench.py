@@ -50,7 +50,7 @@ PASSED_LIMIT = {"s": None, "rows": None, "timed_out": True, "not_run": True}
 def run_configuration(config: dict) -> dict:
     """Build, write and query one corpus in this process; return the measurements."""
     from dutygraph.corpus import build_corpus
-    from dutygraph.namespaces import PREFIXES
+    from dutygraph.rdf.namespaces import PREFIXES
 
     paths = [Path(p) for p in config["paths"]]
     outdir = Path(config["outdir"])
@@ -88,7 +88,7 @@ def corpus_check(data, jobs: int) -> tuple[float, int] | None:
     reads each graph from the store."""
     if data.name != "oxigraph":
         return None
-    from dutygraph.validate_corpus import graphs_to_check, validate_documents
+    from dutygraph.check.corpus import graphs_to_check, validate_documents
 
     data.flush()
     graphs = graphs_to_check(data.store)

@@ -23,14 +23,15 @@ from pathlib import Path
 
 from bench import PARAMS  # the script beside this one (its folder is sys.path[0])
 
-from dutygraph.query import load_graph, read_query, run_query
+from dutygraph.ask.graphs import open_graph
+from dutygraph.ask.query import read_query, run_query
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def compare(old_dir: Path, new_dir: Path, data: Path, runs: int, names: list[str]) -> list[dict]:
     """One row per query file of NEW_DIR (or NAMES) whose text differs from OLD_DIR's."""
-    store = load_graph(data)
+    store = open_graph(data)
     rows = []
     for name in names or sorted(p.name for p in new_dir.glob("*.rq")):
         old_text, new_text = read_query(old_dir / name), read_query(new_dir / name)

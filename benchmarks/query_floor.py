@@ -5,7 +5,7 @@
 DATA (a graph or corpus file, or a store folder) is loaded once into Oxigraph, as `dutygraph
 query` loads it. Each catalogue query then runs three ways, alternately, RUNS times each, in
 this one process, and the script prints the rows and the median seconds of each way:
-- "run_query": dutygraph.query.run_query, the answer as rows of Python values (what every
+- "run_query": dutygraph.ask.query.run_query, the answer as rows of Python values (what every
   command and the notebook magic take);
 - "engine": Oxigraph evaluating the same query and writing its answer as SPARQL TSV to
   nowhere: no Python value is made, so this is the engine's part;
@@ -26,7 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from bench import PARAMS, _table, dataset_parser  # the script beside this one (sys.path[0])
 
-from dutygraph.query import bind_parameters, load_graph, read_query, run_query
+from dutygraph.ask.graphs import open_graph
+from dutygraph.ask.query import bind_parameters, read_query, run_query
 
 REPO = Path(__file__).resolve().parent.parent
 # The final ORDER BY: nothing after it opens or closes a group; a LIMIT or OFFSET after it
@@ -76,7 +77,7 @@ def _ways(store: ox.Store, name: str, params: dict) -> dict:
 
 def measure(data: Path, runs: int, names: list[str]) -> list[dict]:
     """One row per catalogue query (or per name in NAMES)."""
-    store = load_graph(data)
+    store = open_graph(data)
     rows = []
     for name in names or sorted(p.name for p in (REPO / "queries").glob("*.rq")):
         ways = _ways(store, name, PARAMS.get(name) or {})

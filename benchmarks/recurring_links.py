@@ -32,7 +32,7 @@ class _Linked:
         self.store, self.added = store, []
 
     def query(self, text, origin="<query>", params=None):
-        from dutygraph.query import run_query
+        from dutygraph.ask.query import run_query
 
         return run_query(self.store, text, origin, params)
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     import pyoxigraph as ox
 
-    from dutygraph.query import run_query_file
+    from dutygraph.ask.query import run_query_file
     from dutygraph.recurrences import districts_in, link_recurrences
 
     started = time.perf_counter()

@@ -36,7 +36,7 @@ SCANS = {
 def load_as_built(nquads: Path, folder: Path) -> float:
     """NQUADS into a new store on disk in FOLDER, batch by batch as a build loads it (not
     compacted); the seconds it took."""
-    from dutygraph.store import OxigraphDataset
+    from dutygraph.ask.store import OxigraphDataset
 
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
@@ -67,7 +67,7 @@ def compact(folder: Path) -> float:
 def timed_in_fresh_process(folder: Path, name: str) -> float:
     """One query's seconds in a new Python process that opens FOLDER read-only."""
     code = ("import sys, time; sys.path.insert(0, sys.argv[3]); import pyoxigraph as ox; "
-            "from bench import PARAMS; from dutygraph.query import run_query_file; "
+            "from bench import PARAMS; from dutygraph.ask.query import run_query_file; "
             "store = ox.Store.read_only(sys.argv[1]); t = time.perf_counter(); "
             "run_query_file(store, sys.argv[2], PARAMS.get(sys.argv[2].rsplit('/', 1)[-1])); "
             "print(time.perf_counter() - t)")

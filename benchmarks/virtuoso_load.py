@@ -6,7 +6,7 @@
 
 Run from the repository's top folder (`-m`: the throwaway server is tests/virtuoso.py's). For
 each size: generate the tables (benchmarks/generate.py) or take --sources, build corpus.nq
-(dutygraph.corpus), start a fresh Virtuoso that may read it, and time dutygraph.bulkload's
+(dutygraph.corpus), start a fresh Virtuoso that may read it, and time dutygraph.ask.bulkload's
 bulk_load: the isql session (clear, register, rdf_loader_run, checkpoint, count) and the whole
 call (which parses the file here first to know its graphs). For the sizes up to --push-size,
 push (the Graph Store Protocol, one request per graph) loads the same graphs into another
@@ -29,11 +29,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.generate import generate
-from dutygraph.bulkload import bulk_load
+from dutygraph.ask.bulkload import bulk_load
+from dutygraph.ask.endpoint import EndpointError, push, remote_query
+from dutygraph.ask.query import read_query, run_query
+from dutygraph.ask.store import open_dataset
 from dutygraph.corpus import build_corpus, expand_sources, write_corpus
-from dutygraph.endpoint import EndpointError, push, remote_query
-from dutygraph.query import read_query, run_query
-from dutygraph.store import open_dataset
 from tests.virtuoso import Virtuoso
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from dutygraph.ask.graphs import open_graph
 from dutygraph.build import build
-from dutygraph.query import load_graph
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "ouhai-2024-key-tasks.txt"
@@ -44,4 +44,4 @@ def seed_turtle(seed_build, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(seed_turtle):
     """The seed graph loaded into Oxigraph, as `dutygraph query` loads it."""
-    return load_graph(seed_turtle)
+    return open_graph(seed_turtle)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dutygraph.source import read_source
+from dutygraph.read.source import read_source
 
 MERGED_UP = "^"
 

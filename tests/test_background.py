@@ -60,7 +60,7 @@ def test_without_fork_it_runs_here(monkeypatch):
 def test_the_build_command_reports_the_validation_it_waited_for(tmp_path):
     from click.testing import CliRunner
 
-    from dutygraph.cli import cli
+    from dutygraph.cli.main import cli
 
     from .conftest import SEED
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
+from dutygraph.cli.main import cli
 from dutygraph.errors import EXIT_BAD_INPUT
 
 CASES = Path(__file__).parent / "bad-input"

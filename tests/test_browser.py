@@ -13,8 +13,8 @@ import shutil
 
 import pytest
 
-from dutygraph.picture import view_network, write_html
-from dutygraph.query import run_query
+from dutygraph.ask.query import run_query
+from dutygraph.picture.pages import view_network, write_html
 
 from .conftest import REPO, require_tool
 

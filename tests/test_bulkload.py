@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.bulkload import (
+from dutygraph.ask.bulkload import (
     BulkLoadError,
     bulk_load,
     check_files,
@@ -21,12 +21,12 @@ from dutygraph.bulkload import (
     read_graphs,
     run_isql,
 )
-from dutygraph.cli import cli
+from dutygraph.ask.endpoint import remote_query
+from dutygraph.ask.query import read_query, run_query
+from dutygraph.ask.store import open_dataset
+from dutygraph.cli.main import cli
 from dutygraph.corpus import build_corpus, write_corpus
-from dutygraph.endpoint import remote_query
 from dutygraph.errors import InputError
-from dutygraph.query import read_query, run_query
-from dutygraph.store import open_dataset
 
 from .conftest import QUERIES, REPO, SEED, require_tool
 from .virtuoso import Virtuoso

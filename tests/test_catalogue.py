@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from dutygraph.query import run_query_file
+from dutygraph.ask.query import run_query_file
 
 from . import seed_facts
 from .conftest import QUERIES, REPO
@@ -114,14 +114,14 @@ def test_violation_query_finds_nothing_in_the_seed(seed_store, query):
 
 
 def test_violation_queries_catch_a_broken_graph(tmp_path):
-    from dutygraph.query import load_graph
+    from dutygraph.ask.graphs import open_graph
 
     graph = tmp_path / "broken.ttl"
     graph.write_text(
         "@prefix dg: <https://w3id.org/dutygraph/ontology#> .\n"
         "<urn:t> a dg:Task ; dg:sourceLine 9 ; dg:number 1 ; dg:text \"无单位\"@zh .\n"
         "<urn:u> a dg:Unit .\n", encoding="utf-8")
-    store = load_graph(graph)
+    store = open_graph(graph)
     found = {q.name: len(run_query_file(store, q).rows)
              for q in sorted(QUERIES.glob("*-violation.rq"))}
     assert found == {"task-without-lead-violation.rq": 1, "task-without-units-violation.rq": 1,
@@ -148,12 +148,12 @@ def test_unit_portfolio_of_an_unknown_unit_is_empty(seed_store):
 
 def test_violation_queries_accept_indicator_rows_printed_without_units(tmp_path):
     """tests/cases/indicators-without-units: 3 indicator rows without units, 2 tasks with."""
+    from dutygraph.ask.graphs import open_graph
     from dutygraph.build import build, write_build
-    from dutygraph.query import load_graph
 
     case = REPO / "tests" / "cases" / "indicators-without-units"
     write_build(build(case / "input.txt"), tmp_path)
-    store = load_graph(tmp_path / "graph.ttl")
+    store = open_graph(tmp_path / "graph.ttl")
     assert len(_ask(store, "tasks.rq")) == 5
     for query in sorted(QUERIES.glob("*-violation.rq")):
         assert run_query_file(store, query).rows == (), query.name

@@ -13,12 +13,12 @@ from click.testing import CliRunner
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
+from dutygraph.ask.query import run_query_file
 from dutygraph.build import build
-from dutygraph.cli import cli
+from dutygraph.cli.main import cli
 from dutygraph.corpus import CorpusError, build_corpus, document_nquads, write_corpus
-from dutygraph.meta import sidecar_path
-from dutygraph.ntriples import ntriples, read_ntriples
-from dutygraph.query import run_query_file
+from dutygraph.rdf.ntriples import ntriples, read_ntriples
+from dutygraph.read.meta import sidecar_path
 
 from .conftest import QUERIES, REPO, SEED
 
@@ -229,7 +229,7 @@ def test_a_document_collected_without_indexes_has_the_same_triples():
     """The corpus collects each document in a TripleSet (no rdflib indexes): the same triples
     as the Graph a single build makes; validating needs a Graph, so an indexed copy (with the
     prefixes the findings' paths are written with) is checked, with the same findings."""
-    from dutygraph.graph import TripleSet
+    from dutygraph.rdf.graph import TripleSet
 
     indexed = build(SEED)
     plain = build(SEED, indexed=False)

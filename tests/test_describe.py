@@ -14,8 +14,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, FOAF, VOID, XSD
 
 from dutygraph.build import write_build
-from dutygraph.describe import SPDX, english_place, statistics
-from dutygraph.namespaces import DCTERMS, RDF, SKOS
+from dutygraph.publish.describe import SPDX, english_place, statistics
+from dutygraph.rdf.namespaces import DCTERMS, RDF, SKOS
 
 from .conftest import REPO, SEED
 

@@ -8,7 +8,7 @@ import shlex
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
+from dutygraph.cli.main import cli
 
 from .conftest import REPO
 

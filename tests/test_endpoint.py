@@ -9,9 +9,9 @@ from contextlib import contextmanager
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
-from dutygraph.endpoint import remote_query
-from dutygraph.query import declared_parameters, read_query, run_query
+from dutygraph.ask.endpoint import remote_query
+from dutygraph.ask.query import declared_parameters, read_query, run_query
+from dutygraph.cli.main import cli
 
 from .conftest import QUERIES, require_tool
 from .virtuoso import Virtuoso
@@ -131,7 +131,7 @@ class _CutAnswer:
 
 
 def test_an_answer_the_server_cut_short_is_an_error_not_a_table():
-    from dutygraph.endpoint import EndpointError
+    from dutygraph.ask.endpoint import EndpointError
 
     server = _CutAnswer({"X-SPARQL-MaxRows": "5"})
     try:
@@ -147,7 +147,7 @@ def test_an_answer_the_server_cut_short_is_an_error_not_a_table():
 
 
 def test_an_answer_stopped_at_the_server_time_limit_is_an_error():
-    from dutygraph.endpoint import EndpointError
+    from dutygraph.ask.endpoint import EndpointError
 
     server = _CutAnswer({"X-SQL-State": "S1TAT", "X-SQL-Message": "RC...: Returning incomplete "
                          "results, query interrupted by result timeout."})
@@ -185,7 +185,7 @@ def _one_connection(reply: bytes):
 def test_an_endpoint_that_hangs_up_is_named_in_the_error():
     """A server that takes the connection and closes it unanswered (a proxy's idle cut, a
     crashed server): the error names the endpoint, as a refused connection's does."""
-    from dutygraph.endpoint import EndpointError
+    from dutygraph.ask.endpoint import EndpointError
 
     with _one_connection(b"") as endpoint, pytest.raises(EndpointError,
                                                          match=rf"^{endpoint}: no answer"):
@@ -194,7 +194,7 @@ def test_an_endpoint_that_hangs_up_is_named_in_the_error():
 
 def test_an_answer_cut_where_no_length_was_announced_is_named_in_the_error():
     """An HTTP/1.0 answer ends where the server closes: closed midway, the JSON is cut."""
-    from dutygraph.endpoint import EndpointError
+    from dutygraph.ask.endpoint import EndpointError
 
     cut = (b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
            b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
@@ -210,7 +210,7 @@ def test_an_answer_cut_where_no_length_was_announced_is_named_in_the_error():
 def test_an_answer_that_is_no_sparql_json_is_named_as_such(reply):
     """A wrong address (a web page) or a server of another kind: the error says the answer is
     not SPARQL results, not that the query is not a SELECT."""
-    from dutygraph.endpoint import EndpointError
+    from dutygraph.ask.endpoint import EndpointError
 
     with _one_connection(reply) as endpoint, pytest.raises(
             EndpointError, match=rf"^{endpoint}: the answer is not SPARQL results in JSON"):

@@ -11,13 +11,14 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from dutygraph.build import build
-from dutygraph.cli import cli
-from dutygraph.export import CONTEXT_FILE, RDF_FORMATS, export, load_context, serialize
-from dutygraph.namespaces import DG, RDF
+from dutygraph.cli.main import cli
+from dutygraph.errors import DutygraphError
+from dutygraph.publish.export import CONTEXT_FILE, RDF_FORMATS, export, load_context, serialize
+from dutygraph.rdf.namespaces import DG, RDF
 
 from .conftest import REPO, require_tool
 
@@ -213,14 +214,25 @@ def test_export_command_needs_a_file_for_a_workbook(seed_turtle):
 
 
 @pytest.mark.parametrize("fmt", ["nt", "ttl", "trig"])
-def test_a_graph_with_an_iri_rdf_does_not_allow_is_refused_not_written(fmt, tmp_path):
-    """rdflib reads <http://e/a b> from Turtle (with a warning); no file may hold it."""
+def test_a_graph_file_with_an_iri_rdf_does_not_allow_is_refused_where_it_is_read(fmt, tmp_path):
+    """Oxigraph, which opens every graph file, refuses <http://e/a b> at its line."""
     source = tmp_path / "bad.ttl"
     source.write_text('<http://example.org/a\\u0020b> <http://example.org/p> "x" .\n', "utf-8")
     out = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(cli, ["export", str(source), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 2, result.output
-    assert ("Error: the graph holds a term RDF does not allow (Invalid IRI code point ' '), so "
-            'it cannot be written: <http://example.org/a b> <http://example.org/p> "x" .') \
-        in result.stderr
+    assert (f"Error: {source}:1: not valid Turtle: Parser error at line 1 between columns 1 "
+            "and 30: Invalid IRI code point ' '") in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl", "trig"])
+def test_a_graph_with_an_iri_rdf_does_not_allow_is_refused_not_written(fmt):
+    """A graph made in Python (rdflib takes <http://e/a b>) cannot be written either."""
+    graph = Graph()
+    graph.add((URIRef("http://example.org/a b"), URIRef("http://example.org/p"), Literal("x")))
+    with pytest.raises(DutygraphError) as refused:
+        export(graph, fmt)
+    assert ("the graph holds a term RDF does not allow (Invalid IRI code point ' '), so "
+            'it cannot be written: <http://example.org/a b> <http://example.org/p> "x" .') \
+        == str(refused.value)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dutygraph.errors import InputError
-from dutygraph.reader import read_table
+from dutygraph.read.reader import read_table
 
 from .office_files import write_xlsx
 

@@ -15,13 +15,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
+from dutygraph.ask.graphs import open_graph
+from dutygraph.ask.query import run_query_file
 from dutygraph.build import build
-from dutygraph.cli import cli
-from dutygraph.graph_layouts import indicator_target_text
-from dutygraph.namespaces import DG, PROV, RDF, SKOS
-from dutygraph.query import load_graph, run_query_file
-from dutygraph.reader import read_table
-from dutygraph.records import TaskRow
+from dutygraph.cli.main import cli
+from dutygraph.rdf.layouts import indicator_target_text
+from dutygraph.rdf.namespaces import DG, PROV, RDF, SKOS
+from dutygraph.read.reader import read_table
+from dutygraph.read.records import TaskRow
 
 from .conftest import QUERIES
 from .office_files import write_docx, write_xlsx
@@ -79,7 +80,7 @@ def test_the_catalogue_counts_indicator_rows_as_tasks(tmp_path):
     graph_file = tmp_path / "graph.ttl"
     graph_file.write_bytes(build(CASE, validate=False).graph.serialize(format="turtle",
                                                                        encoding="utf-8"))
-    answer = run_query_file(load_graph(graph_file), QUERIES / "unit_load.rq").records()
+    answer = run_query_file(open_graph(graph_file), QUERIES / "unit_load.rq").records()
     loads = {row["unit"]: (row["lead_tasks"], row["co_tasks"]) for row in answer}
     assert loads["区统计局"] == (0, 2)
     assert loads["区人力社保局"] == (2, 0)  # one indicator row, one key task

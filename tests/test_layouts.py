@@ -16,13 +16,13 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from dutygraph.build import build
-from dutygraph.cli import cli
+from dutygraph.cli.main import cli
 from dutygraph.errors import InputError
-from dutygraph.namespaces import DG
-from dutygraph.reader import read_table
-from dutygraph.roles import resolve_task
-from dutygraph.table import table_text
-from dutygraph.units import UnitTable
+from dutygraph.publish.table import table_text
+from dutygraph.rdf.namespaces import DG
+from dutygraph.read.reader import read_table
+from dutygraph.read.roles import resolve_task
+from dutygraph.read.units import UnitTable
 
 from .office_files import write_docx, write_xlsx
 

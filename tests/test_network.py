@@ -10,8 +10,9 @@ from itertools import combinations
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
-from dutygraph.network import (
+from dutygraph.ask.query import run_query, run_query_file
+from dutygraph.cli.main import cli
+from dutygraph.picture.network import (
     ViewError,
     centrality,
     collaboration,
@@ -20,7 +21,6 @@ from dutygraph.network import (
     select_leaders,
     task_view,
 )
-from dutygraph.query import run_query, run_query_file
 
 from .conftest import QUERIES
 

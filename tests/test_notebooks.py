@@ -166,8 +166,8 @@ def test_years_exports_open_in_excel(years):
 def test_a_column_of_decimals_becomes_floats_and_the_rest_stays():
     from decimal import Decimal
 
-    from dutygraph.notebook import result_frame
-    from dutygraph.query import QueryResult
+    from dutygraph.ask.query import QueryResult
+    from dutygraph.picture.notebook import result_frame
 
     frame = result_frame(QueryResult(
         ("unit", "tasks", "value", "span"),

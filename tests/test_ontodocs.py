@@ -3,12 +3,12 @@ shapes, one per language, and are never stale."""
 
 from __future__ import annotations
 
-from dutygraph.ontodocs import DOCS_DIR, PAGE_NAMES, render_pages, stale_pages
+from dutygraph.publish.ontodocs import DOCS_DIR, PAGE_NAMES, render_pages, stale_pages
 
 
 def test_pages_are_up_to_date():
     stale = stale_pages()
-    assert stale == [], ("ontology/docs is stale: run `python -m dutygraph.ontodocs` "
+    assert stale == [], ("ontology/docs is stale: run `python -m dutygraph.publish.ontodocs` "
                          f"(or `make docs`) and commit the pages: {stale}")
 
 

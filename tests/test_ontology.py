@@ -128,7 +128,7 @@ skos:hasTopConcept rdfs:domain skos:ConceptScheme ; rdfs:range skos:Concept .
 skos:topConceptOf rdfs:subPropertyOf skos:inScheme ; owl:inverseOf skos:hasTopConcept .
 """
 
-# A small graph in the shape src/dutygraph/graph.py writes: one document, a section with a
+# A small graph in the shape src/dutygraph/rdf/graph.py writes: one document, a section with a
 # leader who is in overall charge, a section without one, a task with a lead and an unlisted
 # co-responsible unit.
 SAMPLE_DATA = PREFIXES + """

@@ -37,7 +37,7 @@ def test_an_output_through_a_link_keeps_the_link(tmp_path, seed_turtle):
     """-o LINK writes the file the link points to, atomically there; the link stays a link."""
     from click.testing import CliRunner
 
-    from dutygraph.cli import cli
+    from dutygraph.cli.main import cli
 
     (tmp_path / "answers").mkdir()
     link = tmp_path / "latest.csv"
@@ -58,7 +58,7 @@ def test_an_output_into_a_named_pipe_is_written_into_it_not_over_it(tmp_path, se
 
     from click.testing import CliRunner
 
-    from dutygraph.cli import cli
+    from dutygraph.cli.main import cli
 
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
@@ -92,7 +92,7 @@ def test_an_output_to_dev_stdout_appends_where_the_shell_points_it(tmp_path, see
 def test_a_link_into_a_missing_folder_names_the_folder(tmp_path, seed_turtle):
     from click.testing import CliRunner
 
-    from dutygraph.cli import cli
+    from dutygraph.cli.main import cli
 
     (tmp_path / "latest.csv").symlink_to(tmp_path / "nowhere" / "2024.csv")
     result = CliRunner().invoke(cli, ["query", str(REPO / "queries" / "unit_load.rq"), "--graph",
@@ -106,7 +106,7 @@ def test_only_devices_pipes_and_open_descriptors_are_written_into():
     """Everything else, /dev/shm's files too, is replaced whole: written twice, once."""
     from pathlib import Path
 
-    from dutygraph.build import _written_into
+    from dutygraph.publish.files import _written_into
 
     for name in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/dev/null"):
         assert _written_into(Path(name)), name

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph import export, ontology, validate
+from dutygraph import ontology
+from dutygraph.check import shacl as validate
+from dutygraph.publish import export
 
 from .conftest import SEED
 
@@ -64,7 +66,7 @@ def test_a_build_from_the_wheel_validates_and_writes_json_ld(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(unpacked)
     result = subprocess.run(
         [sys.executable, "-c", "import dutygraph, sys; print(dutygraph.__file__); "
-         "from dutygraph.cli import main; main()",
+         "from dutygraph.cli.main import main; main()",
          "build", str(SEED), "-o", str(tmp_path / "out")],
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(unpacked)},
         capture_output=True, text=True)

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from dutygraph.cli import cli
-from dutygraph.namespaces import DG, SKOS
-from dutygraph.network import ViewError
-from dutygraph.picture import UNIT_TYPES, iframe_html, network_html, view_network
+from dutygraph.cli.main import cli
+from dutygraph.picture.network import ViewError
+from dutygraph.picture.pages import UNIT_TYPES, iframe_html, network_html, view_network
+from dutygraph.rdf.namespaces import DG, SKOS
 
 from .conftest import REPO
 

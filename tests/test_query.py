@@ -9,8 +9,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
-from dutygraph.query import run_query_file
+from dutygraph.ask.query import run_query_file
+from dutygraph.cli.main import cli
 
 from .conftest import QUERIES
 

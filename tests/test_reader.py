@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.reader import parse_leader, split_units
-from dutygraph.records import UnitMention
+from dutygraph.read.reader import parse_leader, split_units
+from dutygraph.read.records import UnitMention
 
 
 def _fail(message):

@@ -6,12 +6,12 @@ import datetime
 
 import pytest
 
-from dutygraph.deadlines import deadline_date
-from dutygraph.reader import split_units
-from dutygraph.readers.cells import parse_leaders
-from dutygraph.readers.detect import bracketed_labels
-from dutygraph.records import UnitMention
-from dutygraph.roles import FIRST_LISTED, LEAD_COLUMN, NO_LEAD_MARKED, SOLE_UNIT, lead_rule
+from dutygraph.read.cells import parse_leaders
+from dutygraph.read.deadlines import deadline_date
+from dutygraph.read.detect import bracketed_labels
+from dutygraph.read.reader import split_units
+from dutygraph.read.records import UnitMention
+from dutygraph.read.roles import FIRST_LISTED, LEAD_COLUMN, NO_LEAD_MARKED, SOLE_UNIT, lead_rule
 
 
 def _fail(message):

@@ -13,8 +13,8 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from dutygraph.corpus import build_corpus
-from dutygraph.meta import sidecar_path
-from dutygraph.namespaces import DEFAULT_BASE
+from dutygraph.rdf.namespaces import DEFAULT_BASE
+from dutygraph.read.meta import sidecar_path
 from dutygraph.recurrences import (
     Recurrence,
     find_recurrences,
@@ -180,9 +180,9 @@ def test_districts_sharing_a_government_keep_each_others_pairs(tmp_path, monkeyp
     recurrences graph: building one of them again into the store keeps the other's pairs,
     also when the store loads its quads in many small batches (a batch loaded before a
     district's pairs were added must not lose them)."""
-    import dutygraph.store
+    import dutygraph.ask.store
 
-    monkeypatch.setattr(dutygraph.store, "_BATCH_BYTES", 1000)
+    monkeypatch.setattr(dutygraph.ask.store, "_BATCH_BYTES", 1000)
     ouhai = _district(SOURCES, tmp_path, "瓯海区", "ouhai", "local")
     lucheng = _district(SOURCES, tmp_path, "鹿城区", "lucheng", "local")
     store = tmp_path / "store"
@@ -251,7 +251,7 @@ class _Answers:
         self.answers, self.added = [led_tasks, unit_graphs], []
 
     def query(self, text, origin="<query>", params=None):
-        from dutygraph.query import QueryResult
+        from dutygraph.ask.query import QueryResult
 
         return QueryResult((), tuple(self.answers.pop(0)))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from dutygraph.cli import cli
-from dutygraph.reader import read_table, split_units
-from dutygraph.table import records_from_graph
+from dutygraph.cli.main import cli
+from dutygraph.publish.table import records_from_graph
+from dutygraph.read.reader import read_table, split_units
 
 from .conftest import SEED
 

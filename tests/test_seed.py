@@ -7,8 +7,8 @@ from collections import Counter
 
 from rdflib import Literal
 
-from dutygraph.namespaces import DG, PROV, SKOS
-from dutygraph.query import run_query_file
+from dutygraph.ask.query import run_query_file
+from dutygraph.rdf.namespaces import DG, PROV, SKOS
 
 from .conftest import QUERIES, SEED
 

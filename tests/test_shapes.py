@@ -9,8 +9,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from dutygraph.build import build, write_build
-from dutygraph.cli import cli
-from dutygraph.validate import (
+from dutygraph.check.shacl import (
     ValidationFailed,
     property_shapes_targeted,
     shapes_as_run,
@@ -18,6 +17,7 @@ from dutygraph.validate import (
     sparql_targets_resolved,
     validate_graph,
 )
+from dutygraph.cli.main import cli
 
 from .conftest import SEED
 
@@ -31,7 +31,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
-# A valid graph in the shape src/dutygraph/graph.py writes: one document, one section with a
+# A valid graph in the shape src/dutygraph/rdf/graph.py writes: one document, one section with a
 # leader, task 一-1 on line 4 with a lead and a co-responsible unit and one target each kind.
 VALID = PREFIXES + """
 ex:doc a dg:Document ; dcterms:identifier "test-2024" ; dg:sourceEncoding "utf-8" ;
@@ -314,7 +314,7 @@ def test_no_lead_without_a_reason_is_a_warning():
         "zh": "该项工作没有牵头单位，且未记录原因（dg:noLeadMarked）"}
 
 
-# An indicator row (issue 7) as src/dutygraph/graph_layouts.py writes it, from a table of
+# An indicator row (issue 7) as src/dutygraph/rdf/layouts.py writes it, from a table of
 # expected indicators printed without a 责任单位 column: no units at all.
 INDICATOR_ROW = """
 INSERT DATA {
@@ -383,14 +383,19 @@ def test_validate_command_exits_1_and_reports_in_chinese(tmp_path):
     assert f"Error: {path} has 1 SHACL violations" in result.output
 
 
-@pytest.mark.parametrize("content", [None, "this is not turtle ."])
-def test_validate_command_exits_2_on_bad_input(tmp_path, content):
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "no such file"),
+    ("this is not turtle .", "1: not valid Turtle: Parser error at line 1 between columns 1 "
+     "and 5: this is not a valid subject or graph name"),
+])
+def test_validate_command_exits_2_on_bad_input(tmp_path, content, message):
+    """One line naming the file (and the line, for bad Turtle), no Python repr of bytes."""
     path = tmp_path / "graph.ttl"
     if content is not None:
         path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"Error: {path}: ")
+    assert result.output == f"Error: {path}:{'' if content else ' '}{message}\n"
 
 
 def test_build_refuses_to_write_a_graph_with_violations(tmp_path):
@@ -428,7 +433,8 @@ def test_build_command_refuses_then_writes_with_no_validate(tmp_path, monkeypatc
 def test_no_units_excuses_an_indicator_row_only(tmp_path):
     """dg:noUnits on an ordinary task with no lead is still warned about, and the violation
     query still lists it."""
-    from dutygraph.query import load_graph, run_query_file
+    from dutygraph.ask.graphs import open_graph
+    from dutygraph.ask.query import run_query_file
 
     from .conftest import QUERIES
 
@@ -442,7 +448,7 @@ def test_no_units_excuses_an_indicator_row_only(tmp_path):
         "the task has no lead unit, and no recorded reason (dg:noLeadMarked)"]
     path = tmp_path / "no-units.ttl"
     graph.serialize(path, format="turtle")
-    rows = run_query_file(load_graph(path), QUERIES / "task-without-lead-violation.rq").rows
+    rows = run_query_file(open_graph(path), QUERIES / "task-without-lead-violation.rq").rows
     assert len(rows) == 1
 
 
@@ -451,7 +457,7 @@ def test_the_shapes_read_once_stay_as_written():
     must leave them as a fresh read gives them."""
     from rdflib.compare import isomorphic
 
-    from dutygraph.validate import _loaded_shapes
+    from dutygraph.check.shacl import _loaded_shapes
 
     for case in ("TaskShape-text", "TargetQuantityShape-qualitative", "TaskUnitRolesShape"):
         validate_graph(_graph(BREAKERS[case][1]))

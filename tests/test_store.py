@@ -11,18 +11,18 @@ import pytest
 from click.testing import CliRunner
 from rdflib import URIRef
 
-from dutygraph.cli import cli
-from dutygraph.corpus import StoppedWhenStored, build_corpus, write_corpus
-from dutygraph.ntriples import ntriples
-from dutygraph.query import (
+from dutygraph.ask.graphs import open_graph
+from dutygraph.ask.query import (
     QueryResult,
     declared_parameters,
-    load_graph,
     read_query,
     run_query,
 )
-from dutygraph.store import document_triples
-from dutygraph.validate_corpus import open_corpus, validate_documents
+from dutygraph.ask.store import document_triples
+from dutygraph.check.corpus import open_corpus, validate_documents
+from dutygraph.cli.main import cli
+from dutygraph.corpus import StoppedWhenStored, build_corpus, write_corpus
+from dutygraph.rdf.ntriples import ntriples
 
 from .conftest import QUERIES, REPO, SEED
 from .test_corpus import SOURCES, copy_2023
@@ -93,7 +93,7 @@ def test_rdflib_and_oxigraph_give_the_same_answer(stores, query):
 @pytest.mark.parametrize("kind", ["disk", ".trig", ".nq", ".ttl"])
 def test_every_form_of_the_corpus_answers_alike(stores, kind):
     path = stores["disk"] if kind == "disk" else stores["files"][kind]
-    store = load_graph(path)
+    store = open_graph(path)
     for query in CATALOGUE:
         text = read_query(query)
         expected = stores["oxigraph"].query(text, str(query), _params(text))
@@ -183,7 +183,7 @@ def _decimal_values(graph):
 
 
 def _quads(folder) -> set[str]:
-    from dutygraph.store import open_store
+    from dutygraph.ask.store import open_store
 
     store = open_store(folder)
     try:

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from dutygraph.graph_targets import QUDT, UNIT, add_targets
-from dutygraph.namespaces import DG, RDF
-from dutygraph.query import run_query_file
-from dutygraph.targets import Target, chinese_value, extract_targets
+from dutygraph.ask.query import run_query_file
+from dutygraph.rdf.namespaces import DG, RDF
+from dutygraph.rdf.targets import QUDT, UNIT, add_targets
+from dutygraph.read.targets import Target, chinese_value, extract_targets
 
 from .conftest import QUERIES
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph.reader import read_table
-from dutygraph.targets import extract_targets
+from dutygraph.read.reader import read_table
+from dutygraph.read.targets import extract_targets
 
 from .conftest import SEED
 

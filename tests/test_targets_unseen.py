@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from dutygraph.targets import extract_targets
+from dutygraph.read.targets import extract_targets
 
 CASES = [
     ("全年新增城镇就业1.2万人以上，城镇调查失业率控制在5.5%以内。",

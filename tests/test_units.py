@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.errors import InputError
-from dutygraph.units import UnitTable
+from dutygraph.read.units import UnitTable
 
 from .conftest import REPO
 

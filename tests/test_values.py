@@ -8,8 +8,8 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 
-from dutygraph.query import bind_parameters, declared_parameters, read_query, run_query
-from dutygraph.values import python_value, tsv_rows
+from dutygraph.ask.query import bind_parameters, declared_parameters, read_query, run_query
+from dutygraph.ask.values import python_value, tsv_rows
 
 from .conftest import QUERIES
 
@@ -136,8 +136,8 @@ def test_an_ill_typed_literal_keeps_its_text(datatype, lexical, value):
     reads from text."""
     from rdflib import Literal, URIRef
 
-    from dutygraph.endpoint import _json_value
-    from dutygraph.store import rdflib_value
+    from dutygraph.ask.endpoint import _json_value
+    from dutygraph.ask.store import rdflib_value
 
     literal = ox.Literal(lexical, datatype=ox.NamedNode(XSD + datatype))
     query = f"SELECT ?x WHERE {{ BIND ({literal} AS ?x) }}"
@@ -153,7 +153,7 @@ def test_an_ill_typed_literal_keeps_its_text(datatype, lexical, value):
 def test_the_query_command_shows_an_ill_typed_value_as_written(tmp_path):
     from click.testing import CliRunner
 
-    from dutygraph.cli import cli
+    from dutygraph.cli.main import cli
 
     graph = tmp_path / "hand-edited.ttl"
     graph.write_text(f'<urn:t1> <urn:count> "12"^^<{XSD}integer> .\n'

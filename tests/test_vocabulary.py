@@ -8,8 +8,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from dutygraph.namespaces import DG, ONTOLOGY_IRI
-from dutygraph.units import UNIT_TYPES
+from dutygraph.rdf.namespaces import DG, ONTOLOGY_IRI
+from dutygraph.read.units import UNIT_TYPES
 
 from .conftest import QUERIES, REPO
 

@@ -1,5 +1,5 @@
 """`python -m dutygraph` runs the command line."""
 
-from dutygraph.cli import main
+from dutygraph.cli.main import main
 
 main()

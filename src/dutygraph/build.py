@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
 from dutygraph.background import in_background
-from dutygraph.describe import DESCRIPTION_FILE, describe
-from dutygraph.export import SortedTriples, export, serialize
-from dutygraph.graph import TripleSet, document_graph
-from dutygraph.iris import IriMinter
-from dutygraph.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
-from dutygraph.namespaces import DEFAULT_BASE
-from dutygraph.reader import read_table
-from dutygraph.report import BuildReport, build_report
-from dutygraph.roles import resolve_task
-from dutygraph.units import UnitTable
-from dutygraph.validate import ValidationFailed, ValidationReport, validate_graph
+from dutygraph.check.shacl import ValidationFailed, ValidationReport, validate_graph
+from dutygraph.publish.describe import DESCRIPTION_FILE, describe
+from dutygraph.publish.export import SortedTriples, export, serialize
+from dutygraph.publish.files import write_files_atomically
+from dutygraph.publish.report import BuildReport, build_report
+from dutygraph.rdf.graph import TripleSet, document_graph
+from dutygraph.rdf.iris import IriMinter
+from dutygraph.rdf.namespaces import DEFAULT_BASE
+from dutygraph.read.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
+from dutygraph.read.reader import read_table
+from dutygraph.read.roles import resolve_task
+from dutygraph.read.units import UnitTable
 
 GRAPH_FILE = "graph.ttl"
 REPORT_FILES = ("build-report.md", "build-report.json")
@@ -119,51 +116,6 @@ def distributions(graph: Graph, written: SortedTriples | None = None) -> dict[st
     written = written or SortedTriples(graph)
     return {name: export(graph, fmt, written=written)[name]
             for name, fmt in DISTRIBUTION_FILES.items()}
-
-
-def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file to a temporary name first, then rename them all into place.
-
-    A name that is a symbolic link is written where the link points (the link stays). A
-    device, a named pipe, or one of the process's open files (/dev/stdout, /proc/self/fd/N,
-    which may stand for a file the shell opened with >>) is written into, appending: renaming
-    a file over it would replace the device or the pipe, or cut the shell's file off."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in files.items():
-            target = outdir / name
-            if _written_into(target):
-                with open(target, "ab") as stream:
-                    stream.write(data)
-                continue
-            if target.is_symlink():
-                target = Path(os.path.realpath(target))  # a loop: the write names it (ELOOP)
-            if not target.parent.is_dir():  # a link into a missing folder: name the folder
-                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
-                                        str(target.parent))
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            staged.append((temporary, target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-        for temporary, target in staged:
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-    finally:  # stopped, or a target that cannot be replaced (a folder): no temporary left
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-    return [outdir / name for name in files]
-
-
-_OPEN_FILES = re.compile(r"/dev/(?:stdout|stderr|stdin|fd/\d+)|/proc/[^/]+/fd/\d+")
-
-
-def _written_into(target: Path) -> bool:
-    """Whether TARGET is written into rather than replaced: a device or a named pipe (where
-    the links lead), or a name for an open file descriptor."""
-    if _OPEN_FILES.fullmatch(str(target.absolute())):
-        return True
-    return target.exists() and not target.is_file()  # both follow links
 
 
 def _document_meta(source, meta, title: str, sha256: str) -> tuple[DocumentMeta, Path | None]:

@@ -25,15 +25,14 @@ from pathlib import Path
 from rdflib import URIRef
 
 from dutygraph.errors import DutygraphError
-from dutygraph.namespaces import DEFAULT_BASE
-from dutygraph.ntriples import term_text
+from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
+from dutygraph.rdf.namespaces import DEFAULT_BASE
+from dutygraph.rdf.ntriples import term_text
 
 # What reader.read_table reads.
 SOURCE_SUFFIXES = (".txt", ".tsv", ".docx", ".xlsx", ".xlsm")
 CORPUS_FILES = {"trig": "corpus.trig", "nq": "corpus.nq", "ttl": "corpus.ttl"}
 REPORT_FILES = ("corpus-report.md", "corpus-report.json")
-GOVERNMENT = "{base}{government_id}"  # the IRI a government's graphs and nodes start with
-GOVERNMENT_GRAPH = GOVERNMENT + "/graph"
 
 
 class CorpusError(DutygraphError):
@@ -137,8 +136,8 @@ def build_corpus(
     A build that fails or is stopped (Ctrl-C) while reading leaves the folder STORE as it
     was; Ctrl-C once every document is read waits until the store is whole.
     """
+    from dutygraph.ask.store import dataset as new_dataset
     from dutygraph.recurrences import link_recurrences
-    from dutygraph.store import dataset as new_dataset
 
     paths = expand_sources(sources)
     options = {"units": units, "base": base, "validate": validate, **build_options}
@@ -237,12 +236,12 @@ def _duplicate(outcome: DocumentOutcome, first: str) -> DocumentOutcome:
 def build_document(path: Path, options: dict) -> DocumentOutcome:
     """Build one document (in a worker): its N-Quads, or the error that stopped it."""
     from dutygraph.build import build
-    from dutygraph.iris import IriMinter
+    from dutygraph.rdf.iris import IriMinter
 
     try:
         result = build(path, indexed=False, **options)
         if result.validation is not None and not result.validation.conforms:
-            from dutygraph.validate import ValidationFailed
+            from dutygraph.check.shacl import ValidationFailed
 
             raise ValidationFailed(result.validation, f"{path}: the graph", listed=3)
     except DutygraphError as error:
@@ -267,7 +266,7 @@ def document_nquads(triples: Iterable[tuple], document: str, shared: str,
     """A document's triples (rdflib terms) as N-Quads, in the order given: a triple about a
     unit or leader (a subject under SHARED_SUBJECTS) that does not point into the document
     goes to the government's graph SHARED, every other one to the document's graph DOCUMENT.
-    Written by dutygraph.ntriples, not rdflib's serializer: 63 → 54 ms a synthetic document."""
+    Written by dutygraph.rdf.ntriples, not rdflib's serializer: 63 → 54 ms a synthetic document."""
     into_document, into_shared = f" <{document}> .\n", f" <{shared}> .\n"
     lines = []
     for subject, predicate, obj in triples:
@@ -282,8 +281,8 @@ def write_corpus(corpus: Corpus, outdir: str | Path,
                  formats: Iterable[str] = ("trig", "nq", "ttl")) -> list[Path]:
     """Write the corpus as corpus.trig, corpus.nq (named graphs) and corpus.ttl (their union)
     and the corpus report into OUTDIR; each file appears whole or not at all."""
-    from dutygraph.build import write_files_atomically
-    from dutygraph.namespaces import PREFIXES
+    from dutygraph.publish.files import write_files_atomically
+    from dutygraph.rdf.namespaces import PREFIXES
 
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)

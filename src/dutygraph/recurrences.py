@@ -22,10 +22,10 @@ from fractions import Fraction
 
 from rdflib import Literal, URIRef
 
-from dutygraph.corpus import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.errors import DutygraphError
-from dutygraph.namespaces import DG, RDF, XSD
-from dutygraph.ntriples import term_text
+from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
+from dutygraph.rdf.namespaces import DG, RDF, XSD
+from dutygraph.rdf.ntriples import term_text
 
 MIN_SIMILARITY = Fraction(1, 2)
 RECURRENCES_GRAPH = "{government}/recurrences"

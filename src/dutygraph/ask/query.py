@@ -1,0 +1,189 @@
+"""Run SPARQL files over a built graph and format the answers (graph → tables)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from dutygraph.ask.values import solution_rows
+from dutygraph.errors import InputError
+
+FORMATS = ("table", "csv", "json")
+TABLE_CELL_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A SELECT query's answer: column names, and rows of plain Python values."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+
+    def records(self) -> list[dict]:
+        """Rows as dicts keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def run_query(
+    store: ox.Store, query: str, origin: str = "<query>", params: dict[str, str] | None = None
+) -> QueryResult:
+    """Run a SELECT query, its parameters bound as literals, and convert terms to Python values."""
+    query = bind_parameters(query, params or {}, origin)
+    try:
+        # A corpus keeps each document in a named graph: queries ask the union of them all.
+        solutions = store.query(query, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise InputError(origin, getattr(error, "lineno", None),
+                         f"SPARQL syntax error: {error.msg}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise InputError(origin, None, "only SELECT queries give a table; this is not one")
+    columns = tuple(variable.value for variable in solutions.variables)
+    # Written as TSV in Rust and read back, not term object by term object: big answers come
+    # out 7–18 % sooner (docs/performance.md).
+    rows = solution_rows(solutions)
+    return QueryResult(columns, rows)
+
+
+def label_iris(store: ox.Store, result: QueryResult, lang: str = "zh") -> QueryResult:
+    """The result with each IRI that has a skos:prefLabel in LANG replaced by that label."""
+    labels: dict[str, str] = {}
+    for row in result.rows:
+        for value in row:
+            if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
+                labels.setdefault(value, _label(store, value, lang))
+    rows = tuple(tuple(labels.get(v, v) if isinstance(v, str) else v for v in row)
+                 for row in result.rows)
+    return QueryResult(result.columns, rows)
+
+
+_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+
+
+def _label(store: ox.Store, iri: str, lang: str) -> str:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return iri
+    for quad in store.quads_for_pattern(node, _PREF_LABEL, None):
+        if isinstance(quad.object, ox.Literal) and quad.object.language == lang:
+            return quad.object.value
+    return iri
+
+
+def run_query_file(
+    store: ox.Store, path: str | Path, params: dict[str, str] | None = None
+) -> QueryResult:
+    """Run the SPARQL file at PATH."""
+    return run_query(store, read_query(path), str(path), params)
+
+
+def read_query(path: str | Path) -> str:
+    """The text of a SPARQL file, or InputError naming it."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, None, f"cannot read the query: {error}") from None
+
+
+_PARAMETERS_HEADER = re.compile(r"^#\s*parameters:\s*(?P<rest>.*)$")
+_PARAMETER_LINE = re.compile(r"^#\s{2,}(?P<name>[A-Za-z_]\w*)\s")
+_WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def declared_parameters(query: str) -> tuple[str, ...]:
+    """The parameters a query's comment block declares under '# parameters:'."""
+    names, inside = [], False
+    for line in query.splitlines():
+        header = _PARAMETERS_HEADER.match(line)
+        if header:
+            inside = header["rest"].strip() in ("", ":")
+            continue
+        if inside:
+            match = _PARAMETER_LINE.match(line)
+            if not match:
+                break
+            names.append(match["name"])
+    return tuple(names)
+
+
+def bind_parameters(query: str, params: dict[str, str], origin: str = "<query>") -> str:
+    """Bind each declared parameter to a plain literal in a VALUES block opening the WHERE.
+
+    The value is escaped as an RDF literal, never pasted into the query as text: a value such
+    as 'x" } ; DROP ALL ; #' stays a string. The VALUES block sits inside the WHERE group, so
+    the group's FILTERs see it; the same text runs locally and on a remote endpoint.
+    """
+    declared = declared_parameters(query)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise InputError(origin, None, f"unknown parameter {unknown[0]!r}; this query takes "
+                         + (", ".join(declared) or "no parameters"))
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise InputError(origin, None, f"missing parameter {missing[0]!r}: pass "
+                         f"--param {missing[0]}=VALUE")
+    if not declared:
+        return query
+    values = " ".join(f"VALUES ?{name} {{ {sparql_string(params[name])} }}" for name in declared)
+    where = _find_where(query, origin)
+    return f"{query[:where]}\n  {values}\n{query[where:]}"
+
+
+def sparql_string(value: str) -> str:
+    """VALUE as a SPARQL string literal, every quote and control character escaped.
+
+    Non-ASCII characters are written as \\uXXXX escapes, which every SPARQL engine decodes
+    alike, so Chinese survives endpoints that mistake the request's encoding.
+    """
+    return ascii_escaped(str(ox.Literal(value)))  # N-Triples escaping of quotes, newlines …
+
+
+def ascii_escaped(text: str) -> str:
+    """TEXT with every non-ASCII character as a \\uXXXX (or \\UXXXXXXXX) escape, which SPARQL
+    and N-Triples both decode."""
+    return "".join(ch if ord(ch) < 128 else _u_escape(ch) for ch in text)
+
+
+def _u_escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def _find_where(query: str, origin: str) -> int:
+    """The offset just after the '{' that opens the WHERE clause, skipping comment lines."""
+    offset = 0
+    for line in query.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            match = _WHERE_OPEN.search(line)
+            if match:
+                return offset + match.end()
+        offset += len(line)
+    raise InputError(origin, None, "a query with parameters needs a WHERE { … } clause")
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """The result as an aligned text table, CSV or JSON (Chinese left as it is)."""
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        return out.getvalue()
+    if fmt == "table":
+        from tabulate import tabulate  # wcwidth makes it measure Chinese as two columns
+
+        cells = [["" if v is None else v for v in row] for row in result.rows]
+        # Long task texts wrap inside their column instead of pushing the table off screen.
+        widths = [TABLE_CELL_WIDTH] * len(result.columns)
+        return tabulate(cells, headers=result.columns, tablefmt="simple",
+                        maxcolwidths=widths) + "\n"
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

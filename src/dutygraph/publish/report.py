@@ -1,0 +1,171 @@
+"""The build report: what was read, what was merged, what looks wrong (records → report)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+from dutygraph.read.layout import INDICATORS
+from dutygraph.read.meta import DocumentMeta
+from dutygraph.read.records import TableDocument
+from dutygraph.read.roles import LEAD, NO_LEAD_MARKED, ResolvedTask
+
+
+@dataclass
+class SectionSummary:
+    line: int
+    numeral: str
+    label: str
+    leader: str | None
+    tasks: int
+    statements: list[str]
+    missing_numbers: list[int]  # gaps in 序号, kept as printed
+
+
+@dataclass
+class BuildReport:
+    """Counts a reader can check against the source, and every doubt the build had."""
+
+    source: str
+    encoding: str
+    sha256: str
+    document_id: str
+    title: str
+    unit_table: str
+    triples: int = 0
+    tasks: int = 0
+    assignments: int = 0
+    lead_assignments: int = 0
+    co_assignments: int = 0
+    units: int = 0
+    unlisted_units: dict[str, list[int]] = field(default_factory=dict)  # name → lines
+    merged_names: dict[str, dict] = field(default_factory=dict)  # as written → unit, lines
+    units_named_twice: list[str] = field(default_factory=list)  # "LINE: names → unit"
+    tasks_without_marked_lead: list[int] = field(default_factory=list)  # lines
+    warnings: list[str] = field(default_factory=list)  # "LINE: text"
+    sections: list[SectionSummary] = field(default_factory=list)
+    format: str = "txt"  # txt, docx or xlsx
+    layout: str = "table"  # as read; docs/layouts.md
+    lead_convention: str = "star"
+    detected: dict[str, str] = field(default_factory=dict)  # "layout" / "lead convention" → why
+    # "line 3: 一、2024年主要预期指标: 3 indicator rows": tables of expected indicators
+    indicator_tables: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+    def to_markdown(self) -> str:
+        return render_markdown(self)
+
+
+def build_report(
+    document: TableDocument, meta: DocumentMeta, tasks: list[ResolvedTask], unit_table: str
+) -> BuildReport:
+    """Summarise one build; triples are filled in once the graph exists."""
+    assignments = [a for task in tasks for a in task.assignments]
+    roles = Counter(a.role for a in assignments)
+    unlisted, merged, twice = defaultdict(list), {}, []
+    for task in tasks:
+        for a in task.assignments:
+            if not a.unit.listed:
+                unlisted[a.unit.name].append(task.row.line)
+            elif a.mention.name != a.unit.name:
+                merged.setdefault(a.mention.name, {"unit": a.unit.name, "lines": []})
+                merged[a.mention.name]["lines"].append(task.row.line)
+        twice += _units_named_twice(task)
+    report = BuildReport(
+        source=document.path, encoding=document.encoding, sha256=document.sha256,
+        document_id=meta.id, title=meta.title or document.title, unit_table=unit_table,
+        tasks=len(tasks), assignments=len(assignments),
+        lead_assignments=roles[LEAD], co_assignments=len(assignments) - roles[LEAD],
+        units=len({a.unit.id for a in assignments}),
+        unlisted_units=dict(sorted(unlisted.items(), key=lambda item: item[1][0])),
+        merged_names=dict(sorted(merged.items())),
+        units_named_twice=twice,
+        # A row with no units at all (an indicator row of a table printed without a units
+        # column) has no lead to mark: it is not one of these.
+        tasks_without_marked_lead=[t.row.line for t in tasks
+                                   if t.lead_rule == NO_LEAD_MARKED],
+        warnings=[f"{w.line}: {w.text}" for w in document.warnings],
+        format=document.format, layout=document.layout,
+        lead_convention=document.lead_convention, detected=dict(document.detected),
+    )
+    for section in document.sections:
+        numbers = [task.number for task in section.tasks]
+        missing = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+        report.sections.append(SectionSummary(
+            section.line, section.numeral, section.label, section.leader, len(section.tasks),
+            [s.text for s in section.statements], missing,
+        ))
+        if section.kind == INDICATORS:
+            where = (f"table {section.table}, row {section.line}" if section.table is not None
+                     else f"{'paragraph' if document.format == 'docx' else 'line'} "
+                     f"{section.line}")
+            unitless = "" if any(task.units for task in section.tasks) else ", no units printed"
+            report.indicator_tables.append(
+                f"{where}: {section.heading}: {len(section.tasks)} indicator rows{unitless}")
+    return report
+
+
+def _units_named_twice(task: ResolvedTask) -> list[str]:
+    """A row that names one unit twice (often under two names): a doubtful merge or a typo."""
+    names = defaultdict(list)
+    for a in task.assignments:
+        names[a.unit.id].append(a)
+    return [f"{task.row.line}: {'、'.join(a.mention.name for a in same)} → {same[0].unit.name}"
+            for same in names.values() if len(same) > 1]
+
+
+def render_markdown(report: BuildReport) -> str:
+    """The report as Markdown, short enough to read at once."""
+    lines = [
+        f"# Build report: {report.title}",
+        "",
+        f"- source: `{report.source}` ({report.encoding}, sha256 `{report.sha256}`)",
+        f"- document id: `{report.document_id}`; unit table: `{report.unit_table}`",
+        f"- {report.tasks} tasks, {report.assignments} task–unit assignments "
+        f"({report.lead_assignments} lead, {report.co_assignments} co-responsible), "
+        f"{report.units} units, {report.triples} triples",
+        f"- format `{report.format}`; layout `{report.layout}` "
+        f"({report.detected.get('layout', 'given')}); lead convention "
+        f"`{report.lead_convention}` ({report.detected.get('lead convention', 'given')})",
+        "",
+        "## Sections",
+        "",
+        "| line | section | leader | tasks | notes |",
+        "|---:|---|---|---:|---|",
+    ]
+    for s in report.sections:
+        notes = [*s.statements]
+        if s.missing_numbers:
+            notes.append("序号 not printed: " + ", ".join(map(str, s.missing_numbers)))
+        lines.append(f"| {s.line} | {_section_name(s)} | {s.leader or '—'} | {s.tasks} "
+                     f"| {'; '.join(notes)} |")
+    lines += _listing("Names merged into a unit of the unit table",
+                      [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
+                       for written, merged in report.merged_names.items()])
+    lines += _listing("Unlisted units (kept as written; add them to the unit table)",
+                      [f"{name} (lines {_joined(found)})"
+                       for name, found in report.unlisted_units.items()])
+    lines += _listing("Tasks with several units and no * (all taken as co-responsible)",
+                      [f"line {line}" for line in report.tasks_without_marked_lead])
+    lines += _listing("Rows that name one unit twice (check the unit table's merges)",
+                      report.units_named_twice)
+    if report.indicator_tables:  # read as tasks too (dg:IndicatorTask), counted above
+        lines += _listing("Tables of expected indicators", report.indicator_tables)
+    lines += _listing("Warnings", report.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def _section_name(section: SectionSummary) -> str:
+    """三、王一副区长牵头, or the label alone where no numeral is printed (表1 主要预期指标)."""
+    return f"{section.numeral}、{section.label}" if section.numeral else section.label
+
+
+def _joined(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
+
+
+def _listing(heading: str, items: list[str]) -> list[str]:
+    return ["", f"## {heading}", "", *(f"- {item}" for item in items or ["none"])]

@@ -1,0 +1,132 @@
+"""The vocabularies dutygraph writes, as namespaces whose misspelt terms fail loudly."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/dutygraph/ontology"
+DEFAULT_BASE = "https://w3id.org/dutygraph/id/"
+
+
+class DG(DefinedNamespace):
+    """The dutygraph ontology (ontology/dutygraph.ttl); a test keeps the two in step."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # Classes
+    Document: URIRef
+    Section: URIRef
+    Leader: URIRef
+    Task: URIRef
+    Unit: URIRef
+    UnlistedUnit: URIRef
+    Target: URIRef
+    Role: URIRef
+    Assignment: URIRef
+    UnitType: URIRef
+    LeadRule: URIRef
+
+    # Object properties
+    section: URIRef
+    document: URIRef
+    leader: URIRef
+    inChargeOf: URIRef
+    overallResponsibilityFor: URIRef
+    responsibleFor: URIRef
+    leads: URIRef
+    coResponsibleFor: URIRef
+    leadRule: URIRef
+    hasTarget: URIRef
+
+    # Datatype properties
+    number: URIRef
+    text: URIRef
+    remark: URIRef
+    sourceLine: URIRef
+    position: URIRef
+    nameAsWritten: URIRef
+    leadMarked: URIRef
+    sectionNumeral: URIRef
+    heading: URIRef
+    leaderTitle: URIRef
+    statement: URIRef
+    district: URIRef
+    year: URIRef
+    sha256: URIRef
+    sourceEncoding: URIRef
+
+    # Individuals: roles, lead rules, unit types
+    roles: URIRef
+    lead: URIRef
+    coResponsible: URIRef
+    leadRules: URIRef
+    starMarked: URIRef
+    soleUnit: URIRef
+    noLeadMarked: URIRef
+    unitTypes: URIRef
+    bureau: URIRef
+    townOrSubdistrict: URIRef
+    taskForce: URIRef
+    stateOwnedGroup: URIRef
+    partyDepartment: URIRef
+    massOrganisation: URIRef
+    centre: URIRef
+    court: URIRef
+    collective: URIRef
+    adminCommittee: URIRef
+    otherBody: URIRef
+
+    # Targets (issue 3): src/dutygraph/rdf/targets.py
+    Comparator: URIRef
+    comparator: URIRef
+    span: URIRef
+    indicator: URIRef
+    numberAsPrinted: URIRef
+    magnitude: URIRef
+    value: URIRef
+    unitWord: URIRef
+    qualifier: URIRef
+    qualitative: URIRef
+    comparators: URIRef
+    atLeast: URIRef
+    moreThan: URIRef
+    atMost: URIRef
+    approximately: URIRef
+    exactly: URIRef
+
+    # Other layouts and formats (issue 7): reader.py, graph.py
+    firstListed: URIRef
+    leadColumn: URIRef
+    noUnits: URIRef
+    deadline: URIRef
+    deadlineDate: URIRef
+    sourceTable: URIRef
+    sourceRow: URIRef
+    # An expected-indicators table (issue 7, layout 6): graph.py, graph_layouts.py
+    IndicatorSection: URIRef
+    IndicatorTask: URIRef
+    expectedValueAsPrinted: URIRef
+    measureUnitAsPrinted: URIRef
+    indicatorAttribute: URIRef
+    # Tasks that recur from one year to the next (issue 8): recurrences.py
+    Recurrence: URIRef
+    earlierTask: URIRef
+    laterTask: URIRef
+    textSimilarity: URIRef
+
+
+# Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.
+PREFIXES = {
+    "dg": DG._NS,
+    "prov": PROV,
+    "org": ORG,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+}
+
+__all__ = ["DCTERMS", "DG", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "XSD"]

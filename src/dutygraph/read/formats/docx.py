@@ -1,0 +1,48 @@
+"""Word files (.docx): body paragraphs and table rows in the order they are printed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from dutygraph.errors import InputError
+from dutygraph.read.items import Item, Place, SourceItems
+
+
+def read_docx_items(path: str | Path) -> SourceItems:
+    """Paragraphs as lines (numbered in the body) and every table row as cells.
+
+    python-docx repeats a merged cell's text in each grid cell it covers, so a leader or
+    section written once for several rows reaches every row.
+    """
+    import docx  # python-docx; imported here so that text-only builds never load it
+
+    data = _read_bytes(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises several types for a file that is not .docx
+        raise InputError(path, None, f"not a readable .docx file: {error}") from None
+    items, paragraphs, tables = [], 0, 0
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            tables += 1
+            for row_number, row in enumerate(block.rows, start=1):
+                cells = tuple(_cell_text(cell) for cell in row.cells)
+                items.append(Item(Place(row_number, tables, "row"), "\t".join(cells), cells,
+                                  grid=True))
+        else:
+            paragraphs += 1
+            items.append(Item(Place(paragraphs, None, "paragraph"), block.text))
+    return SourceItems(str(path), "docx", "utf-8", hashlib.sha256(data).hexdigest(), items)
+
+
+def _cell_text(cell) -> str:
+    """A cell's paragraphs, one per line (a units cell may list one unit per paragraph)."""
+    return "\n".join(paragraph.text for paragraph in cell.paragraphs).strip()
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, None, f"cannot read the file: {error.strerror}") from None

@@ -1,0 +1,488 @@
+"""Read a task-breakdown table, in any of the genre's layouts, into records (items → records).
+
+The seed's layout: title lines; sections headed "二、林仕德常委、常务副区长牵头重点工作"; in each,
+a tab-separated table whose header row (序号 重点工作 责任单位 备注) is repeated at page
+breaks; notes such as "注：标记*的为牵头单位". Other tables name their columns otherwise
+(牵头单位 / 配合单位 / 牵头领导 / 完成时限), or print each task as a numbered paragraph with
+labelled lines (牵头责任单位：…) or bracketed labels ([牵头单位：…]); see docs/layouts.md.
+Every format (.txt, .docx, .xlsx) is first read into the same items (dutygraph.readers), and
+every record keeps its place: line, or table and row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from dutygraph.errors import InputError
+from dutygraph.read import layout
+from dutygraph.read.cells import (
+    header_name,
+    label_fields,
+    parse_leader,
+    parse_leaders,
+    renumbered,
+    split_units,
+)
+from dutygraph.read.detect import (
+    bracketed_labels,
+    detect_layout,
+    detect_lead_convention,
+    is_header,
+    is_indicator_header,
+    item_text,
+)
+from dutygraph.read.formats.docx import read_docx_items
+from dutygraph.read.formats.text import read_text_items
+from dutygraph.read.formats.xlsx import read_xlsx_items
+from dutygraph.read.items import Item, Place, SourceItems, checked
+from dutygraph.read.records import Section, Statement, TableDocument, TaskRow
+from dutygraph.read.source import SourceText
+
+__all__ = ["parse_leader", "read_table", "split_units"]
+
+# File name ending → the reader of that format; anything else is read as text.
+FORMAT_READERS = {".docx": read_docx_items, ".xlsx": read_xlsx_items, ".xlsm": read_xlsx_items}
+REFUSED_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx"}
+
+
+def read_table(
+    path: str | Path, *, layout_name: str | None = None, lead_convention: str | None = None
+) -> TableDocument:
+    """Read the table at PATH (.txt/.tsv, .docx or .xlsx) into a TableDocument, or raise
+    InputError at the bad line or row. LAYOUT_NAME and LEAD_CONVENTION override detection."""
+    return read_items(source_items(path), layout_name=layout_name,
+                      lead_convention=lead_convention)
+
+
+def source_items(path: str | Path) -> SourceItems:
+    """The file's lines and rows, read by the reader of its format."""
+    suffix = Path(path).suffix.lower()
+    if suffix in REFUSED_FORMATS:
+        raise InputError(path, None, f"{suffix} files cannot be read; save it as "
+                         f"{REFUSED_FORMATS[suffix]} (or as UTF-8 text) and try again")
+    return checked(FORMAT_READERS.get(suffix, read_text_items)(path))
+
+
+def parse_lines(source: SourceText) -> TableDocument:
+    """Read an already decoded text file."""
+    items = [Item(Place(number), raw, tuple(raw.split("\t")) if "\t" in raw else None)
+             for number, raw in enumerate(source.lines(), start=1)]
+    return read_items(SourceItems(str(source.path), "txt", source.encoding, source.sha256,
+                                  items))
+
+
+def read_items(
+    source: SourceItems, *, layout_name: str | None = None, lead_convention: str | None = None
+) -> TableDocument:
+    """Walk the items once, filling the document's sections and tasks; then say which lead
+    convention the document follows."""
+    _check_choice(source.path, "layout", layout_name, layout.LAYOUTS)
+    _check_choice(source.path, "lead convention", lead_convention, layout.LEAD_CONVENTIONS)
+    document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
+    document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
+    reader = _LineReader(document)
+    reader.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
+                        for item in source.items)
+    reader.titles = _titles_before_headers(source.items)
+    for item in source.items:
+        reader.feed(item)
+    reader.finish()
+    document.lead_convention, document.detected["lead convention"] = detect_lead_convention(
+        document, lead_convention, reader.role_evidence)
+    return document
+
+
+def _titles_before_headers(items: list[Item]) -> dict[Place, str]:
+    """Lines of text printed right before a header row, by place → the kind of table the
+    header starts (layout.TASKS or layout.INDICATORS): a table's title such as 表1 主要预期指标."""
+    titles, previous = {}, None
+    for item in items:
+        if not item.text.strip():
+            continue
+        if item.cells is not None and is_header(item.cells):
+            if previous is not None:
+                titles[previous] = (layout.INDICATORS if is_indicator_header(item.cells)
+                                    else layout.TASKS)
+            previous = None
+            continue
+        text = item_text(item)
+        plain = text is not None and not layout.SECTION_HEADER.match(text) and \
+            not layout.NOTE_PREFIX.match(text)
+        previous = item.place if plain else None
+    return titles
+
+
+def _check_choice(path: str, what: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise InputError(path, None, f"unknown {what} {value!r}; known: {', '.join(choices)}")
+
+
+class _LineReader:
+    """The reader's state between items: the current section, table and column layout."""
+
+    def __init__(self, document: TableDocument):
+        self.document = document
+        self.section: Section | None = None
+        self.columns: tuple[str, ...] = layout.DEFAULT_COLUMNS
+        self.in_table = False
+        self.table: int | None = None  # the .docx table or .xlsx sheet being read
+        self.numbers_seen: dict[int, Place] = {}  # 序号 → place, in the current section
+        self.pending: _PendingTask | None = None  # a numbered paragraph and its labels
+        self.role_evidence: str | None = None  # why the layout names the lead units
+        self.headed = True  # the document prints section headers (else it is one section)
+        self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
+
+    def feed(self, item: Item) -> None:
+        """Read one line or row of the source."""
+        if not item.text.strip():
+            return
+        if item.place.table != self.table:
+            self.table, self.in_table = item.place.table, False
+        text = item_text(item)
+        if item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
+            self._text_line(item.place, text)
+        else:
+            self._table_line(item.place, list(item.cells))
+
+    def finish(self) -> None:
+        """Check what can only be checked at the end."""
+        self._flush_pending()
+        if not self.document.sections:
+            raise InputError(
+                self.document.path, None,
+                "no section header found (a line such as '一、张三区长牵头重点工作')",
+            )
+        if not self.document.tasks:
+            raise InputError(
+                self.document.path, None,
+                f"no task found, reading the layout {self.document.layout} "
+                f"({self.document.detected['layout']}); a table needs a header row such as "
+                "序号 重点工作 责任单位 (see docs/layouts.md, or try --layout)",
+            )
+
+    def _reads_as_text(self, text: str, cells: tuple[str, ...]) -> bool:
+        """A row of a real table with one value: a title or note before the header row, or,
+        after it, a section, a note or a statement merged across the table's columns. A lone
+        value in one cell of a task table is read as a (bad) task row, never skipped."""
+        if not self.in_table or layout.SECTION_HEADER.match(text) or \
+                layout.NOTE_PREFIX.match(text):
+            return True
+        width = max(len(self.columns), 2)
+        return len(cells) >= width and all(cell.strip() == text for cell in cells[:width])
+
+    def _fail(self, place: Place, message: str) -> InputError:
+        return InputError(self.document.path, place.line if place.kind == "line" else place,
+                          message)
+
+    # Lines without tabs: titles, section headers, notes, statements, numbered paragraphs.
+    def _text_line(self, place: Place, text: str) -> None:
+        match = layout.SECTION_HEADER.match(text)
+        if match:
+            self._flush_pending()
+            self._start_section(place, text, match["numeral"], match["body"])
+        elif layout.NOTE_PREFIX.match(text):
+            self.document.notes.append(Statement(place.line, text))
+        elif self.document.layout != layout.TABLE and self._paragraph_line(place, text):
+            return
+        elif self._table_title(place, text):
+            return
+        elif self.section is None:
+            self._preamble_line(place, text)
+        elif _looks_like_task_row(text):
+            raise self._fail(
+                place, f"this looks like a task row but its columns are not tab-separated: {text!r}"
+            )
+        else:
+            if self.section.tasks:
+                self.document.warnings.append(Statement(
+                    place.line, f"text outside any table row, kept as a statement of its "
+                    f"section ({place}): {text}"
+                    if place.kind != "line" else
+                    f"text outside any table row, kept as a statement of its section: {text}"
+                ))
+            self.section.statements.append(Statement(place.line, text))
+
+    def _preamble_line(self, place: Place, text: str) -> None:
+        doc = self.document
+        if self._is_title(text):
+            doc.title, doc.title_line = text, place.line
+        else:
+            doc.preamble.append(Statement(place.line, text))
+
+    def _is_title(self, text: str) -> bool:
+        """The document's title: the first line before any section that names the genre."""
+        return self.section is None and not self.document.title and \
+            not layout.ATTACHMENT_LINE.match(text) and \
+            any(word in text for word in layout.TITLE_WORDS)
+
+    def _table_title(self, place: Place, text: str) -> bool:
+        """A title line that starts a section of its own (表1 主要预期指标): right before an
+        indicators header, outside an empty section or after an indicators table; or before
+        a task header that ends an indicators table (one that printed no rows only if the
+        line reads as a title). （续表） is never one: it continues the table before it."""
+        kind, section = self.titles.get(place), self.section
+        if kind is None or self._is_title(text) or layout.CONTINUED_TABLE.match(text):
+            return False
+        # An indicators table that printed no rows still ends at the next table's title: 表2 …
+        # was read as a statement of 表1, and its rows filed under 表1. (A section is of that
+        # kind only once its header row is read: its title line is right before the header.)
+        empty_indicators = section is not None and section.kind == layout.INDICATORS and \
+            not section.tasks
+        if kind == layout.INDICATORS:
+            starts = section is None or bool(section.tasks) or empty_indicators
+        else:
+            starts = section is not None and section.kind == layout.INDICATORS and (
+                bool(section.tasks) or
+                (empty_indicators and bool(layout.TASK_TABLE_TITLE.search(text))))
+        if starts:
+            self._implicit_section(place, text)
+            self.section.kind = kind
+            return True
+        return False
+
+    def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
+        label = _strip_suffix(body.strip(), layout.SECTION_SUFFIXES)
+        leader, titles = parse_leader(label, lambda message: self._fail(place, message))
+        self.section = Section(
+            line=place.line, position=len(self.document.sections) + 1, numeral=numeral,
+            heading=heading, label=label, leader=leader, leader_titles=titles, table=place.table,
+        )
+        self.document.sections.append(self.section)
+        self.numbers_seen = {}
+
+    def _implicit_section(self, place: Place, heading: str | None = None) -> None:
+        """A section the document does not print: it prints no section headers at all, or
+        its tasks name their leaders row by row, or their section in a column (heading is
+        then that cell)."""
+        match = layout.SECTION_HEADER.match(heading or "")
+        if match:
+            self._start_section(place, heading, match["numeral"], match["body"])
+        else:
+            named = heading or self.document.title
+            self._start_section(place, named, "", named)
+
+    # Numbered paragraphs: labelled lines or bracketed labels (layouts 4 and 5).
+    def _paragraph_line(self, place: Place, text: str) -> bool:
+        """Read TEXT as a numbered task or one of its labelled lines; False if it is neither."""
+        numbered = layout.NUMBERED_PARAGRAPH.match(text)
+        if numbered:
+            self._flush_pending()
+            self.pending = _PendingTask(place, numbered["number"], numbered["text"])
+            self._close_brackets()
+            return True
+        labelled = layout.LABELLED_LINE.match(text)
+        if labelled and labelled["label"] in layout.HEADER_COLUMNS:
+            if self.pending is None:
+                raise self._fail(place, f"a labelled line before any numbered task: {text!r}")
+            self.pending.labels.append((labelled["label"], labelled["value"].strip()))
+            return True
+        if self.pending is not None and not self.pending.labels:
+            self.pending.text += text  # a task's text wrapped onto the next line, before labels
+            self._close_brackets()
+            return True
+        return False
+
+    def _close_brackets(self) -> None:
+        """A numbered task is complete once its text ends in bracketed unit labels."""
+        found = bracketed_labels(self.pending.text)
+        if found:
+            self.pending.text, self.pending.labels = found
+            self._flush_pending()
+
+    def _flush_pending(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        fields = label_fields(pending.labels)
+        if not any(fields.get(column) for column in layout.UNIT_COLUMNS):
+            raise self._fail(pending.place, f"task {pending.number} names no units (a line "
+                             "such as 牵头责任单位：… or a bracket such as [牵头单位：…])")
+        if "lead_units" in fields or "co_units" in fields:
+            self._note_roles(pending.place, "labels name the lead units "
+                             f"({', '.join(label for label, _ in pending.labels)})")
+        self._add_task(pending.place, {"number": pending.number, "text": pending.text,
+                                       **fields})
+
+    # Lines with tabs, and table rows: header rows and task rows.
+    def _table_line(self, place: Place, raw_cells: list[str]) -> None:
+        cells = [cell.strip() for cell in raw_cells]
+        if is_header(cells):
+            kind = layout.INDICATORS if is_indicator_header(cells) else layout.TASKS
+            self.columns = self._header_columns(place, cells, kind)
+            self._enter_table(place, kind)
+            self.in_table = True
+            return
+        self._task_row(place, cells)
+
+    def _enter_table(self, place: Place, kind: str) -> None:
+        """The section a header row's table fills: an indicators table is a section of its
+        own (the empty one it is printed under, else a new one), and a task table after it
+        starts another, even when the indicators table printed no rows; but a leader's section
+        (一、张三区长牵头重点工作) whose indicators table printed none stays theirs, for its
+        tasks. A header repeated at a page break keeps the section."""
+        section = self.section
+        if kind == layout.INDICATORS:
+            if section is None or (section.tasks and section.kind != layout.INDICATORS):
+                self._implicit_section(place, layout.INDICATOR_SECTION_LABEL)
+            self.section.kind = kind
+        elif section is not None and section.kind == layout.INDICATORS:
+            if section.tasks or section.leader is None:
+                self._implicit_section(place)
+            self.section.kind = kind
+
+    def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
+        names = [header_name(cell) for cell in cells]
+        while names and not names[-1]:
+            names.pop()
+        known = layout.INDICATOR_COLUMNS if kind == layout.INDICATORS else layout.HEADER_COLUMNS
+        what = "an indicators table's" if kind == layout.INDICATORS else "the"
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise self._fail(place, f"unknown column {unknown[0]!r} in {what} header row; "
+                             "known columns: " + "、".join(known))
+        columns = [known[name] for name in names]
+        twice = [n for n, c in zip(names, columns, strict=True)
+                 if columns.count(c) > 1 and c not in layout.JOINED_COLUMNS]
+        if twice:
+            raise self._fail(place, f"the header row names {twice[0]!r} twice (or two columns "
+                             "that mean the same); only unit and leader columns may repeat")
+        if "co_units" in columns and "units" in columns and "lead_units" not in columns:
+            columns[columns.index("units")] = "lead_units"  # 责任单位 beside 协同单位 leads
+        if kind == layout.INDICATORS:
+            self._check_indicator_columns(place, columns)
+            return tuple(columns)  # its units, where it names any, as in a task table
+        missing = [c for c in ("number", "text") if c not in columns]
+        if not any(c in columns for c in layout.UNIT_COLUMNS):
+            missing.append("units")
+        if missing:
+            raise self._fail(place, "the header row lacks "
+                             + "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing))
+        if "lead_units" in columns or "co_units" in columns:
+            named = "、".join(n for n, c in zip(names, columns, strict=True)
+                             if c in ("lead_units", "co_units"))
+            self._note_roles(place, f"the header row at {place.described()} has the columns "
+                             f"{named}")
+        return tuple(columns)
+
+    def _check_indicator_columns(self, place: Place, columns: list[str]) -> None:
+        """An indicators header needs an expected-value column; 序号 and units are optional."""
+        if "expected" not in columns:
+            words = "、".join(n for n, c in layout.INDICATOR_COLUMNS.items() if c == "expected")
+            raise self._fail(place, "the header row of an indicators table lacks 预期目标 (an "
+                             f"expected-value column: {words})")
+        if "lead_units" in columns or "co_units" in columns:
+            self._note_roles(place, f"the header row at {place.described()} has lead and "
+                             "co-responsible unit columns")
+
+    def _task_row(self, place: Place, cells: list[str]) -> None:
+        while len(cells) > len(self.columns) and not cells[-1]:
+            cells.pop()  # trailing empty cells are only tabs
+        if len(cells) > len(self.columns):
+            raise self._fail(place, f"the row has {len(cells)} columns, the header only "
+                             f"{len(self.columns)}: {cells[len(self.columns)]!r} is extra")
+        values = _row_values(self.columns, cells)
+        missing = [c for c in self.columns
+                   if c in ("number", "text", "expected", *layout.UNIT_COLUMNS)
+                   and c not in values]
+        if missing:
+            names = "、".join(self._column_names()[c] for c in missing)
+            raise self._fail(place, f"the task row has {len(cells)} columns; missing {names}")
+        self._add_task(place, values)
+
+    def _column_names(self) -> dict[str, str]:
+        """Each column's name in messages: 重点工作 in a task table, 指标名称 in an indicators
+        table."""
+        if self.section is not None and self.section.kind == layout.INDICATORS:
+            return layout.INDICATOR_COLUMN_NAMES_ZH
+        return layout.COLUMN_NAMES_ZH
+
+    def _add_task(self, place: Place, values: dict[str, str]) -> None:
+        """Check one task's values (cells or labels) and add it to the current section."""
+        fail = lambda message: self._fail(place, message)  # noqa: E731
+        if values.get("section") and (self.section is None
+                                      or values["section"] != self.section.heading):
+            self._implicit_section(place, values["section"])
+        if self.section is None:
+            if self.headed and "leaders" not in values and self.document.layout == layout.TABLE:
+                raise fail("a task row comes before any section header")
+            self._implicit_section(place)
+        indicators = self.section.kind == layout.INDICATORS
+        what, names = ("indicator", self._column_names()) if indicators else \
+            ("task", layout.COLUMN_NAMES_ZH)
+        if "number" in values or not indicators:
+            number = _task_number(values["number"], fail)
+        else:  # an indicators table that prints no 序号: its rows in order
+            number = len(self.section.tasks) + 1
+        if number in self.numbers_seen:
+            raise fail(f"序号 {number} is used twice in section "
+                       f"{self.section.numeral or self.section.position} "
+                       f"(first on {self.numbers_seen[number].described()})")
+        self.numbers_seen[number] = place
+        text = _joined_lines(values["text"])
+        if not text:
+            raise fail(f"{what} {number} has an empty {names['text']} cell")
+        expected = _joined_lines(values.get("expected", ""))
+        if indicators and not expected:
+            raise fail(f"indicator {number} has an empty {names['expected']} cell")
+        units = renumbered(split_units(values.get("units", "")),
+                           split_units(values.get("lead_units", ""), "lead"),
+                           split_units(values.get("co_units", ""), "co"))
+        if not units and (not indicators
+                          or any(c in self.columns for c in layout.UNIT_COLUMNS)):
+            cell = "责任单位" if "units" in values else "牵头单位 or 配合单位"
+            raise fail(f"{what} {number} has an empty {cell} cell")
+        if any(unit.role for unit in units):
+            self._note_roles(place, f"a role is written after a unit at {place.described()}")
+        self.section.tasks.append(TaskRow(
+            place.line, number, text, units, _joined_lines(values.get("remark", "")),
+            deadline=_joined_lines(values.get("deadline", "")),
+            leaders=parse_leaders(values.get("leaders", ""), fail), table=place.table,
+            expected=expected, measure_unit=_joined_lines(values.get("measure_unit", "")),
+            attribute=_joined_lines(values.get("attribute", "")),
+        ))
+
+    def _note_roles(self, place: Place, why: str) -> None:
+        self.role_evidence = self.role_evidence or why
+
+
+class _PendingTask:
+    """A numbered paragraph whose labelled lines are still being read."""
+
+    def __init__(self, place: Place, number: str, text: str):
+        self.place, self.number, self.text = place, number, text
+        self.labels: list[tuple[str, str]] = []
+
+
+def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
+    """Cells by column; a unit or leader column printed twice (under one merged header cell)
+    gives both cells, joined with 、."""
+    values: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        values[column] = "、".join(v for v in (values.get(column, ""), cell) if v)
+    return values
+
+
+def _joined_lines(cell: str) -> str:
+    """A .docx cell's paragraphs as one text (a text file's cell has no line breaks)."""
+    return "".join(part.strip() for part in cell.splitlines()) if "\n" in cell else cell.strip()
+
+
+def _task_number(cell: str, fail) -> int:
+    digits = unicodedata.normalize("NFKC", cell).strip().rstrip(".．、")  # ３ and 3. read as 3
+    if not digits.isascii() or not digits.isdigit():
+        raise fail(f"序号 {cell!r} is not a number")
+    return int(digits)
+
+
+def _looks_like_task_row(text: str) -> bool:
+    head = unicodedata.normalize("NFKC", text.split(maxsplit=1)[0])
+    return head.isascii() and head.isdigit() and len(text.split(maxsplit=1)) == 2
+
+
+def _strip_suffix(text: str, suffixes: Iterable[str]) -> str:
+    for suffix in suffixes:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
