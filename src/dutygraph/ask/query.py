@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from dutygraph.ask.scope import scope_graphs, scope_of
+from dutygraph.ask.scope import reads_neighbours, scope_graphs, scope_of
 from dutygraph.ask.values import solution_rows
 from dutygraph.errors import InputError
 
@@ -36,11 +36,12 @@ def run_query(
 ) -> QueryResult:
     """Run a SELECT query, its parameters bound as literals, and convert terms to Python values."""
     params = params or {}
+    neighbours = reads_neighbours(query)
     query = bind_parameters(query, params, origin)
     # A corpus keeps each document in a named graph: queries ask the union of them all, or,
     # scoped to some documents, of the graphs those need (dutygraph.ask.scope: the same rows).
     scope = scope_of(params)
-    graphs = scope_graphs(store, scope) if scope else None
+    graphs = scope_graphs(store, scope, neighbours) if scope else None
     dataset = {"use_default_graph_as_union": True} if graphs is None else \
         {"default_graph": graphs, "named_graphs": graphs}
     try:

@@ -9,9 +9,10 @@ graphs the question needs and gives Oxigraph only those as its dataset; the answ
 same, read from a few graphs instead of all (docs/performance.md has the figures).
 
 The graphs a document's rows can depend on: its own graph; its government's graphs that are
-no document's (units' and leaders' names, the recurring task pairs, the aggregates); and
-the documents of its district a year before and after it, which the year-over-year
-questions compare (lead_change_by_year.rq, recurring_tasks.rq).
+no document's (units' and leaders' names, the recurring task pairs, the aggregates); and,
+for a query whose comment block says so (`# scope: … the year before and after …`:
+lead_change_by_year.rq, recurring_tasks.rq), the documents of its district a year before
+and after it, which it compares.
 """
 
 from __future__ import annotations
@@ -37,9 +38,15 @@ SELECT ?graph ?id ?district ?year ?publisher WHERE {
 _GOVERNMENT_ID = re.compile(r"^.*/([^/]*)/government$")
 _PUBLISHER_END = "/government"
 _SHARED_END = "/graph"
+_NEIGHBOURS = re.compile(r"^# scope:.*\byear before and after\b", re.MULTILINE)
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LINKS = (ox.NamedNode("https://w3id.org/dutygraph/ontology#leads"),
           ox.NamedNode("https://w3id.org/dutygraph/ontology#inChargeOf"))
+
+
+def reads_neighbours(query: str) -> bool:
+    """Whether QUERY's rows of a document read its district's neighbouring years too."""
+    return _NEIGHBOURS.search(query) is not None
 
 
 def scope_of(params: dict[str, str]) -> dict[str, str]:
@@ -47,9 +54,11 @@ def scope_of(params: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in params.items() if name in SCOPE_PARAMETERS}
 
 
-def scope_graphs(store: ox.Store, scope: dict[str, str]) -> list[ox.NamedNode] | None:
-    """The named graphs of STORE a question scoped to SCOPE reads, or None when STORE keeps
-    no document in a named graph of its own (one graph's file: nothing to narrow)."""
+def scope_graphs(store: ox.Store, scope: dict[str, str],
+                 neighbours: bool = False) -> list[ox.NamedNode] | None:
+    """The named graphs of STORE a question scoped to SCOPE reads (with NEIGHBOURS, the
+    district's documents of the year before and after each), or None when STORE keeps no
+    document in a named graph of its own (one graph's file: nothing to narrow)."""
     documents = [_document(row) for row in store.query(_DOCUMENTS)]
     if not documents:
         return None
@@ -59,7 +68,7 @@ def scope_graphs(store: ox.Store, scope: dict[str, str]) -> list[ox.NamedNode] |
     for document in chosen:
         graphs[document["graph"]] = None
         government = _government(store, document)
-        for neighbour in documents:
+        for neighbour in documents if neighbours else ():
             if _next_to(document, neighbour) and _government(store, neighbour) == government:
                 graphs[neighbour["graph"]] = None
         # Without a known government (no unit, no publisher), every graph of no document.
