@@ -26,6 +26,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.rdf.namespaces import DG, RDF, XSD
 from dutygraph.rdf.ntriples import term_text
+from dutygraph.rdf.queries import internal_query
 
 MIN_SIMILARITY = Fraction(1, 2)
 RECURRENCES_GRAPH = "{government}/recurrences"
@@ -35,29 +36,12 @@ _SHARED_GRAPH_SUFFIX = GOVERNMENT_GRAPH.removeprefix(GOVERNMENT)
 
 # Every document of the given districts, its tasks' texts and lead units: one row per task and
 # lead unit. A task without a lead unit cannot recur (a lead unit in common is the rule).
-_LED_TASKS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?document ?district ?year ?task ?text ?unit WHERE {
-  VALUES ?district { %s }
-  ?document a dg:Document ; dg:district ?district ; dg:year ?year .
-  ?task prov:wasDerivedFrom ?document ; dg:text ?text .
-  ?unit dg:leads ?task .
-}"""
+_LED_TASKS = internal_query("recurrences-led-tasks")
 # Each district's lead units, whose graphs say which government the district is.
-_DISTRICT_UNITS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?unit ?district WHERE {
-  ?document a dg:Document ; dg:district ?district .
-  ?task prov:wasDerivedFrom ?document .
-  ?unit dg:leads ?task .
-}"""
+_DISTRICT_UNITS = internal_query("recurrences-district-units")
 # The graph that describes each unit: its government's. Asked apart, once per graph: joined to
 # the rows above, rdflib looked through every graph for each row.
-_UNIT_GRAPHS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-SELECT DISTINCT ?unit ?shared WHERE { GRAPH ?shared { ?unit a dg:Unit } }"""
+_UNIT_GRAPHS = internal_query("recurrences-unit-graphs")
 
 
 @dataclass(frozen=True)
@@ -173,7 +157,7 @@ def link_recurrences(dataset, districts: Iterable[tuple[str, str]],
                      for name in sorted({name for _, name in districts}))
     if not names:
         return 0
-    rows = dataset.query(_LED_TASKS % names, "<recurrences>").rows
+    rows = dataset.query(_LED_TASKS.replace("{districts}", names), "<recurrences>").rows
     governments = _governments(dataset, {str(row[5]) for row in rows})
     by_government: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:

@@ -18,11 +18,10 @@ from rdflib.namespace import OWL, RDFS, SH
 from dutygraph import ontology
 from dutygraph.ask.graphs import open_rdflib_graph
 from dutygraph.errors import EXIT_VALIDATION_FAILED, DutygraphError
-from dutygraph.rdf.namespaces import DCTERMS, DG, PROV, RDF, SKOS
+from dutygraph.rdf.namespaces import DCTERMS, DG, PROV, RDF, SHAPES_IRI, SKOS
 
 ONTOLOGY_DIR = ontology.DIRECTORY
 SHAPES_FILES = (ONTOLOGY_DIR / "shapes.ttl", ONTOLOGY_DIR / "shapes-warnings.ttl")
-SHAPES_NAMESPACE = "https://w3id.org/dutygraph/shapes#"
 LANGUAGES = ("zh", "en")
 VIOLATION, WARNING = "violation", "warning"
 _SEVERITIES = {SH.Violation: VIOLATION, SH.Warning: WARNING, SH.Info: WARNING}
@@ -298,7 +297,7 @@ def _shape_name(shape, shapes: Graph) -> str:
     shape = parent if parent is not None else shape
     if not isinstance(shape, URIRef):
         return ""
-    return str(shape).replace(SHAPES_NAMESPACE, "dgsh:")
+    return str(shape).replace(SHAPES_IRI, "dgsh:")
 
 
 def _message_languages(shapes: Graph) -> list[tuple[re.Pattern, str]]:

@@ -14,101 +14,17 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 
 from dutygraph.ask.query import QueryResult, run_query
-from dutygraph.errors import DutygraphError
-
-_PREFIXES = """\
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+from dutygraph.errors import DutygraphError, import_extra
+from dutygraph.rdf.queries import internal_query
 
 # Each query has a {scope} slot: empty, or a pattern on ?task that narrows the tasks counted
-# (one leader's, one unit's). Units are counted once per task (COUNT DISTINCT), and a pair of
-# units once (STR comparison: `?u1 < ?u2` on IRIs gives no rows).
-UNITS_QUERY = _PREFIXES + """
-SELECT ?unit ?name ?type (COUNT(DISTINCT ?task) AS ?tasks)
-       (COUNT(DISTINCT ?leadTask) AS ?lead_tasks)
-WHERE {
-  ?task a dg:Task ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?a prov:agent ?unit .
-  ?unit skos:prefLabel ?label .
-  FILTER (lang(?label) = "zh")
-  OPTIONAL { ?unit org:classification ?class }
-  OPTIONAL { ?a prov:hadRole dg:lead . ?leadTask prov:qualifiedAttribution ?a . }
-  BIND (STR(?label) AS ?name)
-  BIND (IF(BOUND(?class), STRAFTER(STR(?class), "#"), "") AS ?type)
-}
-GROUP BY ?unit ?name ?type
-ORDER BY DESC(?tasks) ?name
-"""
-
-PAIRS_QUERY = _PREFIXES + """
-SELECT ?unit1 ?unit2 (COUNT(DISTINCT ?task) AS ?shared)
-WHERE {
-  ?task a dg:Task ; prov:qualifiedAttribution ?a1, ?a2 .
-  {scope}
-  ?a1 prov:agent ?unit1 .
-  ?a2 prov:agent ?unit2 .
-  FILTER (STR(?unit1) < STR(?unit2))
-}
-GROUP BY ?unit1 ?unit2
-ORDER BY DESC(?shared) ?unit1 ?unit2
-"""
-
-LEADERS_QUERY = _PREFIXES + """
-SELECT ?leader ?name (COUNT(DISTINCT ?task) AS ?tasks)
-WHERE {
-  ?leader a dg:Leader ; skos:prefLabel ?label ; dg:inChargeOf ?task .
-  ?task a dg:Task .
-  {scope}
-  FILTER (lang(?label) = "zh")
-  BIND (STR(?label) AS ?name)
-}
-GROUP BY ?leader ?name
-ORDER BY DESC(?tasks) ?name
-"""
-
-LEADER_UNITS_QUERY = _PREFIXES + """
-SELECT ?leader ?unit (COUNT(DISTINCT ?task) AS ?tasks)
-WHERE {
-  ?leader dg:inChargeOf ?task .
-  ?task a dg:Task ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?a prov:agent ?unit .
-}
-GROUP BY ?leader ?unit
-ORDER BY ?leader DESC(?tasks) ?unit
-"""
-
-TASKS_QUERY = _PREFIXES + """
-SELECT ?task ?line ?heading ?numeral ?number ?text ?leader ?unit ?role
-WHERE {
-  ?task a dg:Task ; dg:sourceLine ?line ; dg:number ?number ; dg:text ?textLiteral ;
-        dg:section ?section ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?section dg:sectionNumeral ?numeral ; dg:heading ?headingLiteral .
-  OPTIONAL { ?section dg:leader ?leader }
-  ?a prov:agent ?unit ; prov:hadRole ?r ; dg:position ?position .
-  BIND (STR(?textLiteral) AS ?text)
-  BIND (STR(?headingLiteral) AS ?heading)
-  BIND (IF(?r = dg:lead, "lead", "co") AS ?role)
-}
-ORDER BY ?line ?position
-"""
-
-NAMES_QUERY = _PREFIXES + """
-SELECT ?thing ?name
-WHERE {
-  ?thing a ?class .
-  { ?thing skos:prefLabel ?label } UNION { ?thing skos:altLabel ?label }
-  UNION { ?thing dcterms:identifier ?label }
-  FILTER (?class = {class})
-  BIND (STR(?label) AS ?name)
-}
-"""
+# (one leader's, one unit's); see rdf/internal-queries/network-*.rq.
+UNITS_QUERY = internal_query("network-units")
+PAIRS_QUERY = internal_query("network-pairs")
+LEADERS_QUERY = internal_query("network-leaders")
+LEADER_UNITS_QUERY = internal_query("network-leader-units")
+TASKS_QUERY = internal_query("network-tasks")
+NAMES_QUERY = internal_query("network-names")
 
 NO_LEADER = ""  # the key of tasks whose section has no leader (区委部门)
 
@@ -365,7 +281,7 @@ def centrality(collab: Collaboration) -> QueryResult:
     Betweenness treats a tie's length as 1/weight: units that share many tasks are close, so
     the shortest paths run along strong ties. It is normalised (0 to 1).
     """
-    import networkx as nx
+    nx = import_extra("networkx", "pictures", "centrality")
 
     graph = nx.Graph()
     graph.add_nodes_from(collab.units)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from dutygraph.errors import import_extra
 from dutygraph.picture.network import (
     NO_LEADER,
     Collaboration,
@@ -379,8 +380,7 @@ def _physics(count: int) -> dict:
 
 def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, options: dict):
     """A pyvis Network holding NODES and EDGES, with the page's title, subtitle and legend."""
-    from pyvis.network import Network
-
+    Network = import_extra("pyvis.network", "pictures", "a picture").Network
     net = Network(height="760px", width="100%", heading=title)
     # Lists set directly: add_node and add_edge are O(n) each (they check for duplicates).
     net.nodes = nodes
@@ -396,8 +396,10 @@ def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, 
 
 def network_html(net) -> str:
     """The page of NET: one self-contained HTML document that needs no network."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
+    jinja2 = import_extra("jinja2", "pictures", "a picture's page")
+    Environment, FileSystemLoader = jinja2.Environment, jinja2.FileSystemLoader
+    select_autoescape = jinja2.select_autoescape
+    from markupsafe import Markup  # installed with jinja2
 
     assets = resources.files("dutygraph") / "assets"
     env = Environment(loader=FileSystemLoader(str(assets)), autoescape=select_autoescape())
@@ -431,8 +433,7 @@ def iframe_html(net, height: str = "780px") -> str:
 
 def _vis_files() -> tuple[str, str]:
     """vis-network's script and style sheet, as shipped inside the pyvis package."""
-    import pyvis
-
+    pyvis = import_extra("pyvis", "pictures", "a picture")
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     found = sorted(lib.glob("vis-*/vis-network.min.js"))
     if not found:

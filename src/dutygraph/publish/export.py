@@ -18,13 +18,12 @@ from rdflib import Graph, Literal, URIRef
 
 from dutygraph import ontology
 from dutygraph.errors import DutygraphError
-from dutygraph.rdf.namespaces import DG, PROV, RDF, SKOS
+from dutygraph.rdf.namespaces import DEFAULT_BASE, DG, PROV, RDF, SKOS
 from dutygraph.rdf.ntriples import ntriples
 
 CONTEXT_FILE = ontology.DIRECTORY / "context.jsonld"
 # Where the context is published; the JSON-LD files carry a copy inline, so that they expand
 # offline, and name this address in their description.
-CONTEXT_URL = "https://w3id.org/dutygraph/context.jsonld"
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def default_graph_name(graph: Graph) -> str:
     documents = sorted(graph.subjects(RDF.type, DG.Document))
     if documents:
         return f"{documents[0]}/graph"
-    return "https://w3id.org/dutygraph/id/graph"
+    return DEFAULT_BASE + "graph"
 
 
 class SortedTriples:
