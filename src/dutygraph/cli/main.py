@@ -211,3 +211,7 @@ cli.add_command(export)
 from dutygraph.cli.load import load  # noqa: E402
 
 cli.add_command(load)
+
+from dutygraph.cli.serve import serve  # noqa: E402
+
+cli.add_command(serve)

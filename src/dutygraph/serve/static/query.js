@@ -1,0 +1,78 @@
+// The query page: YASGUI over the workbench's endpoint, and the catalogue beside it. A query
+// with parameters gets a form; its values are bound as string literals in a VALUES block that
+// opens the WHERE clause, as `dutygraph query --param` binds them (dutygraph.ask.query).
+(function () {
+  "use strict";
+  var root = document.querySelector(".workbench");
+  var endpoint = new URL(root.dataset.endpoint, window.location.href).href;
+  var catalogue = JSON.parse(document.getElementById("catalogue").textContent);
+  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    persistenceId: null,
+    populateFromUrl: false,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    // Only the variables completer: the others ask prefix.cc and LOV on the web.
+    yasqe: { autocompleters: ["variables"] },
+  });
+  var form = document.getElementById("parameters");
+  var fields = document.getElementById("parameter-fields");
+  var current = null;
+
+  function stringLiteral(value) {
+    // JSON's string escapes (\" \\ \n \uXXXX …) are SPARQL's too.
+    return JSON.stringify(String(value));
+  }
+
+  function bind(query, values) {
+    var names = Object.keys(values);
+    if (!names.length) return query;
+    var block = names.map(function (name) {
+      return "VALUES ?" + name + " { " + stringLiteral(values[name]) + " }";
+    }).join(" ");
+    var lines = query.split("\n"), offset = 0;
+    for (var i = 0; i < lines.length; i++) {
+      var match = lines[i].trim().startsWith("#") ? null : /\bWHERE\s*\{/i.exec(lines[i]);
+      if (match) {
+        var at = offset + match.index + match[0].length;
+        return query.slice(0, at) + "\n  " + block + "\n" + query.slice(at);
+      }
+      offset += lines[i].length + 1;
+    }
+    return query;
+  }
+
+  function choose(index) {
+    current = catalogue[index];
+    var tab = yasgui.getTab();
+    tab.setQuery(current.query);
+    fields.textContent = "";
+    current.parameters.forEach(function (name) {
+      var label = document.createElement("label");
+      label.textContent = name + " ";
+      var input = document.createElement("input");
+      input.name = name;
+      input.required = true;
+      label.appendChild(input);
+      fields.appendChild(label);
+    });
+    form.hidden = current.parameters.length === 0;
+    document.querySelectorAll("#catalogue-list .entry").forEach(function (button) {
+      button.classList.toggle("chosen", button.dataset.index === String(index));
+    });
+  }
+
+  document.querySelectorAll("#catalogue-list .entry").forEach(function (button) {
+    button.addEventListener("click", function () { choose(Number(button.dataset.index)); });
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var values = {};
+    fields.querySelectorAll("input").forEach(function (input) { values[input.name] = input.value; });
+    var tab = yasgui.getTab();
+    tab.setQuery(bind(current.query, values));
+    tab.getYasqe().query();
+  });
+  yasgui.on("queryResponse", function () { window.dutygraph.responses += 1; });
+  window.dutygraph = { yasgui: yasgui, bind: bind, choose: choose, responses: 0, ready: true };
+})();
