@@ -6,14 +6,27 @@
   var root = document.querySelector(".workbench");
   var endpoint = new URL(root.dataset.endpoint, window.location.href).href;
   var catalogue = JSON.parse(document.getElementById("catalogue").textContent);
+  // Completion of prefixes from the workbench's own list (prefixes.json), of variables; not
+  // of classes and properties, which YASQE asks of LOV on the web. Set as defaults: YASGUI
+  // merges a tab's list of completers into the default list item by item.
+  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasgui.Yasqe.defaults.prefixCcApi = new URL(root.dataset.prefixes, window.location.href).href;
+  Yasgui.Yasqe.defaults.value = [
+    "PREFIX dg: <https://w3id.org/dutygraph/ontology#>",
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>",
+    "",
+    "SELECT ?unit ?name WHERE {",
+    "  ?unit a dg:Unit ; skos:prefLabel ?name .",
+    "  FILTER (lang(?name) = \"zh\")",
+    "}",
+    "LIMIT 20",
+  ].join("\n");
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     persistenceId: null,
     populateFromUrl: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
-    // Only the variables completer: the others ask prefix.cc and LOV on the web.
-    yasqe: { autocompleters: ["variables"] },
   });
   var form = document.getElementById("parameters");
   var fields = document.getElementById("parameter-fields");
