@@ -12,8 +12,8 @@ from rdflib import Graph, Literal, URIRef, compare
 from rdflib.namespace import SKOS
 from starlette.testclient import TestClient
 
+from dutygraph.ask.query import run_query_file
 from dutygraph.build import build
-from dutygraph.query import run_query_file
 from dutygraph.serve import pages
 from dutygraph.serve.app import Workbench, create_app
 
