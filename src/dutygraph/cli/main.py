@@ -212,6 +212,7 @@ from dutygraph.cli.load import load  # noqa: E402
 
 cli.add_command(load)
 
-from dutygraph.cli.serve import serve  # noqa: E402
+from dutygraph.cli.serve import serve, site  # noqa: E402
 
 cli.add_command(serve)
+cli.add_command(site)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from dutygraph.cli.common import user_errors
 from dutygraph.errors import DutygraphError
 
 
@@ -54,8 +55,6 @@ def serve(source, port, host, base, cors, timeout, max_answer_mb, workers, catal
 
     Example: dutygraph serve output/graph.ttl, then open http://127.0.0.1:7878/
     """
-    from dutygraph.cli.common import user_errors
-
     with user_errors():
         _require_serve_extra()
         import uvicorn
@@ -70,3 +69,44 @@ def serve(source, port, host, base, cors, timeout, max_answer_mb, workers, catal
         uvicorn.run(create_app(workbench, cors=cors), host=host, port=port, log_level="warning")
     finally:
         workbench.close()
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="The folder to write the site into (made if missing; files of the same "
+                   "names are replaced).")
+@click.option("--base", help="The base IRI of the graph's entities: each under it gets a page "
+                             "at its path after it (default: read from the graph's documents).")
+@click.option("--endpoint", default="",
+              help="The SPARQL endpoint the query page asks (e.g. a `dutygraph serve --cors` "
+                   "or a shared Virtuoso); without it the page asks for one.")
+@click.option("--queries", "catalogue", type=click.Path(exists=True, file_okay=False),
+              help="The folder of the query page's catalogue (default: queries/ of this "
+                   "checkout or of the current folder).")
+def site(source, output, base, endpoint, catalogue):
+    """Write the pages of SOURCE (a graph file, a corpus's TriG or N-Quads, or a store folder)
+    as a static site: a page for every entity under the base, with its Turtle and JSON-LD, a
+    search that runs in the browser, and the query page. It opens from file:// and any web
+    server can host it.
+
+    Example: dutygraph site output/graph.ttl -o output/site --endpoint http://127.0.0.1:7878/sparql
+    """
+    with user_errors():
+        _require_serve_extra()
+        from pathlib import Path
+
+        from dutygraph.ask.graphs import open_graph
+        from dutygraph.rdf.iris import check_base
+        from dutygraph.rdf.namespaces import DEFAULT_BASE
+        from dutygraph.serve import pages
+        from dutygraph.serve.catalogue import catalogue_entries, default_catalogue
+        from dutygraph.serve.site import write_site
+
+        store = open_graph(source)
+        base = check_base(base or pages.detect_base(store, DEFAULT_BASE))
+        folder = Path(catalogue) if catalogue else default_catalogue()
+        written = write_site(store, output, base=base, endpoint=endpoint,
+                             catalogue=catalogue_entries(folder) if folder else [])
+    click.echo(f"Wrote {written.pages} pages into {written.folder}; open "
+               f"{(written.folder / 'index.html').resolve().as_uri()}", err=True)

@@ -46,18 +46,21 @@ class Links:
     root: str = "/"
     static: bool = False
     here: str = "index.html"
-    endpoint: str = ""
+    known: frozenset[str] | None = None  # a static site: the IRIs that have a page
+
 
     def entity(self, iri: str | None) -> str | None:
         """The address of IRI's page, or None for an IRI outside the base."""
         if not iri or not isinstance(iri, str) or not iri.startswith(self.base) \
                 or iri == self.base or "#" in iri[len(self.base):]:
             return None
+        if self.known is not None and iri not in self.known:
+            return None
         path = quote(iri[len(self.base):], safe="/-._~")
         return self._to(path + ".html" if self.static else path)
 
     def page(self, name: str, **params) -> str:
-        """One of the fixed pages: "" (home), "search", "query"."""
+        """One of the fixed pages: "" (home), "search", "query", "sparql" (served only)."""
         if self.static:
             target = f"{name or 'index'}.html"
         else:
@@ -84,7 +87,11 @@ class Links:
 
     def at(self, here: str) -> Links:
         """The same links, seen from the static page HERE."""
-        return Links(self.base, self.root, self.static, here, self.endpoint)
+        return Links(self.base, self.root, self.static, here, self.known)
+
+    def file(self, iri: str) -> str:
+        """The path of IRI's page in a static site."""
+        return iri[len(self.base):] + ".html"
 
 
 @cache

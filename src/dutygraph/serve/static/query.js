@@ -4,13 +4,19 @@
 (function () {
   "use strict";
   var root = document.querySelector(".workbench");
-  var endpoint = new URL(root.dataset.endpoint, window.location.href).href;
+  var endpoint = root.dataset.endpoint
+    ? new URL(root.dataset.endpoint, window.location.href).href : "";
   var catalogue = JSON.parse(document.getElementById("catalogue").textContent);
   // Completion of prefixes from the workbench's own list (prefixes.json), of variables; not
   // of classes and properties, which YASQE asks of LOV on the web. Set as defaults: YASGUI
   // merges a tab's list of completers into the default list item by item.
-  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
-  Yasgui.Yasqe.defaults.prefixCcApi = new URL(root.dataset.prefixes, window.location.href).href;
+  // A static site opened from file:// cannot fetch a file: there, variables only.
+  if (root.dataset.prefixes) {
+    Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+    Yasgui.Yasqe.defaults.prefixCcApi = new URL(root.dataset.prefixes, window.location.href).href;
+  } else {
+    Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  }
   Yasgui.Yasqe.defaults.value = [
     "PREFIX dg: <https://w3id.org/dutygraph/ontology#>",
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>",
@@ -26,7 +32,9 @@
     copyEndpointOnNewTab: true,
     persistenceId: null,
     populateFromUrl: false,
-    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    endpointCatalogueOptions: {
+      getData: function () { return endpoint ? [{ endpoint: endpoint }] : []; },
+    },
   });
   var form = document.getElementById("parameters");
   var fields = document.getElementById("parameter-fields");
