@@ -36,6 +36,14 @@
       getData: function () { return endpoint ? [{ endpoint: endpoint }] : []; },
     },
   });
+  // Tables in YASR's simple view (values without their datatypes, 132 rather than
+  // "132"^^xsd:integer), so that numbers read, and sort, as numbers.
+  function simpleView(tab) {
+    var yasr = tab && tab.getYasr();
+    if (yasr && yasr.plugins.table) yasr.plugins.table.persistentConfig.compact = true;
+  }
+  simpleView(yasgui.getTab());
+  yasgui.on("tabAdd", function (instance, id) { simpleView(yasgui.getTab(id)); });
   var form = document.getElementById("parameters");
   var fields = document.getElementById("parameter-fields");
   var current = null;
