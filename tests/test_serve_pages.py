@@ -292,3 +292,18 @@ def test_base_of_the_graph_sets_where_the_pages_live(tmp_path):
             assert f'href="{_path(LIN)}">林仕德</a>' in html
     finally:
         bench.close()
+
+
+def test_unit_page_links_to_its_collaboration_picture(client):
+    html = client.get(_path(FGJ)).text
+    assert 'href="/picture?view=unit%3A%E5%8C%BA%E5%8F%91%E6%94%B9%E5%B1%80"' in html
+    picture = client.get("/picture", params={"view": "unit:区发改局"})
+    assert picture.status_code == 200
+    assert "区发改局" in picture.text
+    assert client.get("/picture", params={"view": "unit:没有这个单位"}).status_code == 404
+
+
+def test_leader_and_task_pages_name_the_document_by_its_title(client):
+    title = "瓯海区 2024 2024年政府工作报告重点工作责任分解"
+    assert f'href="/doc/ouhai-2024">{title}</a>' in client.get(_path(LIN)).text
+    assert f'href="/doc/ouhai-2024">{title}</a>' in client.get(_path(TASK)).text

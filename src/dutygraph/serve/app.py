@@ -79,6 +79,7 @@ def create_app(workbench: Workbench, *, cors: bool = False, root: str = "/") -> 
         Route("/sparql", _sparql, methods=["GET", "POST"]),
         Route("/query", _query_page, methods=["GET"]),
         Route("/search", _search, methods=["GET"]),
+        Route("/picture", _picture, methods=["GET"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Route("/{path:path}", _entity, methods=["GET"]),
     ], middleware=middleware)
@@ -137,6 +138,23 @@ async def _search(request: Request) -> Response:
     results = await run_in_threadpool(pages.search, request.app.state.workbench.store, phrase)
     return _html(render("search.html", request.app.state.links, q=phrase.strip(),
                         results=results))
+
+
+async def _picture(request: Request) -> Response:
+    """A collaboration picture (dutygraph viz's page) of ?view=collaboration, leaders,
+    unit:NAME or leader:NAME. Its page holds its scripts inline (it opens offline as a file),
+    so it is sent without the pages' script policy; its text is escaped by its template."""
+    from dutygraph.errors import DutygraphError
+    from dutygraph.picture.pages import network_html, view_network
+
+    view = request.query_params.get("view", "collaboration")
+    try:
+        net = await run_in_threadpool(view_network, request.app.state.workbench.store, view)
+    except DutygraphError as error:
+        return _error_page(request, 404, "未找到 Not found", str(error))
+    html = await run_in_threadpool(network_html, net)
+    return HTMLResponse(html, headers={"X-Content-Type-Options": "nosniff",
+                                       "Referrer-Policy": "no-referrer"})
 
 
 async def _entity(request: Request) -> Response:

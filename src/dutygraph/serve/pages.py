@@ -102,6 +102,7 @@ def entity_page(store: ox.Store, iri: str) -> Page | None:
     page = Page(kind, iri, *_names(statements, iri))
     page.data["statements"] = statements
     page.data["types"] = sorted(types)
+    page.data["document_titles"] = document_titles(store)
     filler = _FILLERS.get(kind)
     if filler:
         filler(store, page)
@@ -181,10 +182,14 @@ def _document_load(store: ox.Store, document: str, unit: str | None = None) -> d
 
 
 def _document_title(store: ox.Store, document: str) -> str:
-    for row in ask(store, "documents"):
-        if row["document"] == document:
-            return f"{row['district'] or ''} {row['year'] or ''} {row['title'] or ''}".strip()
-    return document
+    return document_titles(store).get(document, document)
+
+
+def document_titles(store: ox.Store) -> dict[str, str]:
+    """Each document's district, year and title (瓯海区 2024 …责任分解), by IRI."""
+    return {row["document"]: " ".join(str(row[key]) for key in ("district", "year", "title")
+                                      if row[key])
+            for row in ask(store, "documents")}
 
 
 def _leader(store: ox.Store, page: Page) -> None:
