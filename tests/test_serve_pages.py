@@ -17,7 +17,7 @@ from dutygraph.build import build
 from dutygraph.serve import pages
 from dutygraph.serve.app import Workbench, create_app
 
-from .conftest import QUERIES, SEED
+from .conftest import QUERIES, REPO, SEED
 
 BASE = "https://w3id.org/dutygraph/id/"
 FGJ = BASE + "ouhai/unit/development-reform-bureau"
@@ -49,7 +49,7 @@ def _unit_iris(store) -> dict[str, str]:
     rows = store.query("PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
                        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
                        "SELECT ?u ?l WHERE { ?u a dg:Unit ; skos:prefLabel ?l "
-                       "FILTER (lang(?l) = 'zh') }")
+                       "FILTER (lang(?l) = 'zh') }", use_default_graph_as_union=True)
     return {row["l"].value: row["u"].value for row in rows}
 
 
@@ -307,3 +307,31 @@ def test_leader_and_task_pages_name_the_document_by_its_title(client):
     title = "瓯海区 2024 2024年政府工作报告重点工作责任分解"
     assert f'href="/doc/ouhai-2024">{title}</a>' in client.get(_path(LIN)).text
     assert f'href="/doc/ouhai-2024">{title}</a>' in client.get(_path(TASK)).text
+
+
+def test_a_corpus_store_is_served_with_unit_load_counts(tmp_path):
+    from click.testing import CliRunner
+
+    from dutygraph.cli.main import cli
+
+    corpus = REPO / "tests" / "corpus"
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(corpus / "ouhai-2023-key-tasks.txt"),
+                                      str(SEED), str(corpus / "ouhai-2025-key-tasks.txt"),
+                                      "-o", str(tmp_path / "out"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    bench = Workbench(store)
+    try:
+        units = _unit_iris(bench.store)
+        for row in run_query_file(bench.store, QUERIES / "unit_load.rq").records():
+            page = pages.entity_page(bench.store, units[row["unit"]])
+            counts = page.data["counts"]
+            assert (counts["lead_tasks"], counts["co_tasks"], counts["leaders"]) == (
+                row["lead_tasks"], row["co_tasks"], row["leaders"]), row["unit"]
+        with TestClient(create_app(bench)) as client:
+            html = client.get(_path(FGJ)).text
+            assert '<dd id="lead-tasks">16</dd>' in html
+            assert html.count('<svg class="bars"') == 3  # one chart per year
+            assert client.get("/doc/ouhai-2023").status_code == 200
+    finally:
+        bench.close()
