@@ -9,21 +9,14 @@ from __future__ import annotations
 import click
 
 from dutygraph.cli.common import user_errors
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import import_extra
+from dutygraph.rdf.namespaces import DEFAULT_BASE
 
 
-class MissingExtra(DutygraphError):
-    """A command needs packages of an extra that is not installed (exit 2)."""
-
-
-def _require_serve_extra() -> None:
-    try:
-        import jinja2  # noqa: F401
-        import starlette  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError as error:
-        raise MissingExtra(f"{error.name} is not installed: pip install 'dutygraph[serve]' "
-                           "(make does it)") from None
+def _require_serve_extra(purpose: str) -> None:
+    """MissingPart (exit 2) naming the serve extra, unless its packages are installed."""
+    for module in ("starlette", "uvicorn", "jinja2"):
+        import_extra(module, "serve", purpose)
 
 
 @click.command()
@@ -34,7 +27,7 @@ def _require_serve_extra() -> None:
                    "answers the network: the endpoint has no login.")
 @click.option("--base", help="The base IRI of the graph's entities, whose pages the server "
                              "serves at their paths after it (default: read from the graph's "
-                             "documents, else https://w3id.org/dutygraph/id/).")
+                             f"documents, else {DEFAULT_BASE}).")
 @click.option("--cors", is_flag=True,
               help="Let pages of other sites ask the endpoint (Access-Control-Allow-Origin: *); "
                    "off by default. A static site's query page on another host needs it.")
@@ -56,7 +49,7 @@ def serve(source, port, host, base, cors, timeout, max_answer_mb, workers, catal
     Example: dutygraph serve output/graph.ttl, then open http://127.0.0.1:7878/
     """
     with user_errors():
-        _require_serve_extra()
+        _require_serve_extra("dutygraph serve")
         import uvicorn
 
         from dutygraph.serve.app import Workbench, create_app
@@ -93,12 +86,11 @@ def site(source, output, base, endpoint, catalogue):
     Example: dutygraph site output/graph.ttl -o output/site --endpoint http://127.0.0.1:7878/sparql
     """
     with user_errors():
-        _require_serve_extra()
+        _require_serve_extra("dutygraph site")
         from pathlib import Path
 
         from dutygraph.ask.graphs import open_graph
         from dutygraph.rdf.iris import check_base
-        from dutygraph.rdf.namespaces import DEFAULT_BASE
         from dutygraph.serve import pages
         from dutygraph.serve.catalogue import catalogue_entries, default_catalogue
         from dutygraph.serve.site import write_site

@@ -19,7 +19,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -27,9 +33,9 @@ from dutygraph.ask.graphs import open_graph
 from dutygraph.rdf.iris import check_base
 from dutygraph.rdf.namespaces import DEFAULT_BASE
 from dutygraph.serve import pages
-from dutygraph.serve.catalogue import catalogue_entries, default_catalogue
+from dutygraph.serve.catalogue import catalogue_entries, default_catalogue, starter_query
 from dutygraph.serve.protocol import ProtocolError, negotiate, parse_accept, read_request
-from dutygraph.serve.render import Links, render
+from dutygraph.serve.render import Links, all_prefixes, render
 from dutygraph.serve.worker import MAX_BYTES, TIMEOUT_SECONDS, Answer, QueryPool
 
 STATIC = Path(__file__).parent / "static"
@@ -80,6 +86,7 @@ def create_app(workbench: Workbench, *, cors: bool = False, root: str = "/") -> 
         Route("/query", _query_page, methods=["GET"]),
         Route("/search", _search, methods=["GET"]),
         Route("/picture", _picture, methods=["GET"]),
+        Route("/prefixes.json", _prefixes, methods=["GET"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Route("/{path:path}", _entity, methods=["GET"]),
     ], middleware=middleware)
@@ -130,7 +137,13 @@ def _answer(answer: Answer) -> Response:
 async def _query_page(request: Request) -> Response:
     links = request.app.state.links
     return _html(render("query.html", links, title="查询 Query", endpoint=links.page("sparql"),
-                        catalogue=request.app.state.workbench.catalogue))
+                        catalogue=request.app.state.workbench.catalogue,
+                        starter=starter_query()))
+
+
+async def _prefixes(request: Request) -> Response:
+    """The prefixes the query editor completes (in prefix.cc's form: prefix → namespace)."""
+    return JSONResponse(all_prefixes())
 
 
 async def _search(request: Request) -> Response:

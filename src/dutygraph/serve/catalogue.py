@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from dutygraph.ask.query import declared_parameters, read_query
+from dutygraph.rdf.namespaces import PREFIXES
 
 _FIELD = re.compile(r"^#\s*(title|question \(en\)|question \(zh\)):\s*(.*)$")
 
@@ -37,3 +38,10 @@ def catalogue_entries(folder: str | Path) -> list[dict]:
                         "question_zh": fields.get("question (zh)", ""),
                         "parameters": list(declared_parameters(text)), "query": text})
     return entries
+
+
+def starter_query() -> str:
+    """The query a new tab of the query page opens with: every unit's Chinese name."""
+    prefixes = "".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>\n" for prefix in ("dg", "skos"))
+    return (prefixes + "\nSELECT ?unit ?name WHERE {\n  ?unit a dg:Unit ; skos:prefLabel ?name .\n"
+            '  FILTER (lang(?name) = "zh")\n}\nLIMIT 20\n')

@@ -1,4 +1,5 @@
-"""What each entity's page shows, asked of the graph with the SPARQL files in queries/.
+"""What each entity's page shows, asked of the graph with the SPARQL files
+rdf/internal-queries/serve-*.rq (ask(store, "unit_tasks") runs serve-unit-tasks.rq).
 
 A page is plain data (dicts and lists of Python values), drawn as HTML by dutygraph.serve.render
 and as Turtle or JSON-LD by entity_graph. The counts on a unit's page are the same links that
@@ -10,17 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from dutygraph.ask.query import _find_where, declared_parameters, sparql_string
 from dutygraph.ask.values import solution_rows
-from dutygraph.rdf.namespaces import DG, PREFIXES
+from dutygraph.rdf.namespaces import DCTERMS, DG, PREFIXES, SKOS
+from dutygraph.rdf.queries import internal_query
 
-QUERIES = Path(__file__).parent / "queries"
 KINDS = {  # the class of an entity → its page; the first that matches wins
     str(DG.Unit): "unit",
     str(DG.UnlistedUnit): "unit",
@@ -36,10 +35,9 @@ class Iri(str):
     """A parameter to bind as an IRI (a plain str is bound as a string literal)."""
 
 
-@cache
 def query_text(name: str) -> str:
-    """The text of queries/NAME.rq."""
-    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    """The text of rdf/internal-queries/serve-NAME.rq (NAME's _ as -), its prefixes declared."""
+    return internal_query("serve-" + name.replace("_", "-"))
 
 
 def bind(query: str, params: dict[str, str], origin: str) -> str:
@@ -60,7 +58,7 @@ def bind(query: str, params: dict[str, str], origin: str) -> str:
 
 def ask(store: ox.Store, name: str, **params: str) -> list[dict]:
     """The rows of queries/NAME.rq over STORE (every graph's union), as dicts."""
-    solutions = store.query(bind(query_text(name), params, f"{name}.rq"),
+    solutions = store.query(bind(query_text(name), params, f"serve-{name}.rq"),
                             use_default_graph_as_union=True)
     columns = [variable.value for variable in solutions.variables]
     return [dict(zip(columns, row, strict=True)) for row in solution_rows(solutions)]
@@ -69,7 +67,7 @@ def ask(store: ox.Store, name: str, **params: str) -> list[dict]:
 def entity_graph(store: ox.Store, iri: str) -> Graph:
     """What an entity's page says for machines, as an rdflib graph with the project's prefixes."""
     triples = store.query(bind(query_text("entity_graph"), {"entity": Iri(iri)},
-                               "entity_graph.rq"), use_default_graph_as_union=True)
+                               "serve-entity-graph.rq"), use_default_graph_as_union=True)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -111,9 +109,9 @@ def entity_page(store: ox.Store, iri: str) -> Page | None:
     return page
 
 
-_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
-_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-_TITLE = "http://purl.org/dc/terms/title"
+_PREF_LABEL = str(SKOS.prefLabel)
+_ALT_LABEL = str(SKOS.altLabel)
+_TITLE = str(DCTERMS.title)
 
 
 def _names(statements: list[dict], iri: str) -> tuple[str, str]:

@@ -107,10 +107,15 @@ def term_labels() -> dict[str, tuple[str, str]]:
     return {term: (names.get("zh", ""), names.get("en", "")) for term, names in labels.items()}
 
 
+def all_prefixes() -> dict[str, str]:
+    """The prefixes of every graph dutygraph writes, and those of QUDT and RDF."""
+    return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()},
+            **EXTRA_PREFIXES}
+
+
 def curie(iri: str) -> str:
     """IRI as prefix:name where a known prefix fits, else the IRI."""
-    for prefix, namespace in {**{p: str(n) for p, n in PREFIXES.items()},
-                              **EXTRA_PREFIXES}.items():
+    for prefix, namespace in all_prefixes().items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri

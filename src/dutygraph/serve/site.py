@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from dutygraph.publish.export import serialize
 from dutygraph.serve import pages
+from dutygraph.serve.catalogue import starter_query
 from dutygraph.serve.render import Links, render
 
 STATIC = Path(__file__).parent / "static"
@@ -46,7 +47,8 @@ def write_site(store: ox.Store, folder: str | Path, *, base: str, endpoint: str 
                                          results=[]))
     _write(folder, "static/search-index.js", _search_index(store, links))
     _write(folder, "query.html", render("query.html", links.at("query.html"), title="查询 Query",
-                                        endpoint=endpoint, catalogue=catalogue or []))
+                                        endpoint=endpoint, catalogue=catalogue or [],
+                                        starter=starter_query()))
     for iri in entities:
         _write_entity(store, folder, links, iri)
     return Site(folder, len(entities))

@@ -17,16 +17,7 @@
   } else {
     Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   }
-  Yasgui.Yasqe.defaults.value = [
-    "PREFIX dg: <https://w3id.org/dutygraph/ontology#>",
-    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>",
-    "",
-    "SELECT ?unit ?name WHERE {",
-    "  ?unit a dg:Unit ; skos:prefLabel ?name .",
-    "  FILTER (lang(?name) = \"zh\")",
-    "}",
-    "LIMIT 20",
-  ].join("\n");
+  Yasgui.Yasqe.defaults.value = JSON.parse(document.getElementById("starter").textContent);
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
