@@ -1,0 +1,208 @@
+"""PDF files with a text layer: ruled tables as rows of cells, other text as lines (pdfplumber).
+
+Each page is read top to bottom: the tables pdfplumber finds by their ruling lines
+(``find_tables``), and the lines of text outside them. Places: a text line is numbered
+through the whole document (line 1 is the first line of page 1; the page is kept beside it
+for messages), a table is numbered through the document and its rows from 1. A table that
+goes on at the top of the next page with as many columns is the same table, its rows
+counted on. What a PDF does to text, and a reader of it must undo:
+
+- a line wrapped at the right edge, of the page or of a cell, is one line: the break is
+  dropped (Chinese needs no space), so a unit name or a labelled line split by the wrap is
+  whole again; a break before the edge (a short line, a unit per line) stays;
+- a merged cell's text stands in each cell it covers, as in an .xlsx;
+- page numbers printed at the top or bottom of a page (- 3 -, 第3页 共9页) are not text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from dutygraph.errors import InputError
+from dutygraph.read.items import Item, Place, SourceItems
+
+LINE_TOLERANCE = 3  # points: chars whose tops differ by less are on one line
+WRAP_SLACK = 1.5  # a line ending within this many character widths of the edge was wrapped
+PAGE_NUMBER = re.compile(
+    r"^[\s\-—–_·]*(第\s*)?\d+\s*页?(\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[\s\-—–_·]*$")
+# A line that starts a new item even when the line before it reached the edge: a numbered
+# paragraph (1. 1、 一、 （一）) or a short label (责任单位：).
+NEW_ITEM = re.compile(r"^\s*([（(]?[0-9一二三四五六七八九十]+[)）.．、]|[^，。；：:]{1,12}[：:])")
+NO_TEXT_LAYER = ("the PDF has no text layer (a scanned image?); OCR it first (for example "
+                 "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and try again")
+
+
+@dataclass
+class _Line:
+    """A line of text outside the tables, with where it is on the page."""
+
+    text: str
+    top: float
+    x0: float
+    x1: float
+    size: float
+
+
+def read_pdf_items(path: str | Path) -> SourceItems:
+    """The PDF's text lines and table rows, page by page, top to bottom."""
+    import pdfplumber
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
+    reader = _Reader()
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                reader.read_page(page.dedupe_chars(), number)
+    except InputError:
+        raise
+    except Exception as error:  # pdfminer raises many types on a damaged or locked file
+        raise InputError(path, None, _unreadable(error)) from None
+    if not reader.had_text:
+        raise InputError(path, None, NO_TEXT_LAYER)
+    return SourceItems(str(path), "pdf", "utf-8", hashlib.sha256(data).hexdigest(), reader.items)
+
+
+def _unreadable(error: Exception) -> str:
+    """Why pdfminer could not read the file, in words."""
+    if "password" in type(error).__name__.lower() or "password" in str(error).lower():
+        return "the PDF is password-protected; save a copy without the password and try again"
+    detail = str(error).strip() or type(error).__name__
+    return f"not a readable PDF file ({detail}); is it damaged or cut short?"
+
+
+class _Reader:
+    """Items of the pages read so far, with the numbering that runs across pages."""
+
+    def __init__(self):
+        self.items: list[Item] = []
+        self.lines = 0
+        self.tables = 0
+        self.had_text = False
+        self.open_table: tuple[int, int, int] | None = None  # number, rows, columns
+        self.margins: dict[float, tuple[float, float]] = {}  # page width → left, right
+
+    def read_page(self, page, number: int) -> None:
+        """Append PAGE's tables and lines in reading order."""
+        self.had_text = self.had_text or bool(page.chars)
+        tables = page.find_tables()
+        boxes = [table.bbox for table in tables]
+        outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
+        lines = _drop_page_numbers(_text_lines(outside))
+        self._update_margins(page.width, lines)
+        blocks = [(line.top, 0, line) for line in self._joined(page.width, lines)] + \
+                 [(table.bbox[1], 1, table) for table in tables]
+        blocks.sort(key=lambda block: (block[0], block[1]))
+        for index, (_, _, block) in enumerate(blocks):
+            if isinstance(block, _Line):
+                self.lines += 1
+                self.items.append(Item(Place(self.lines, page=number), block.text))
+                self.open_table = None
+            else:
+                self._table(page, block, number, first=index == 0)
+
+    def _update_margins(self, width: float, lines: list[_Line]) -> None:
+        """The text's left and right edges on pages of this width, over the pages so far."""
+        if not lines:
+            return
+        left, right = self.margins.get(width, (width, 0.0))
+        self.margins[width] = (min(left, *(line.x0 for line in lines)),
+                               max(right, *(line.x1 for line in lines)))
+
+    def _joined(self, width: float, lines: list[_Line]) -> list[_Line]:
+        """LINES with each line wrapped at the right margin joined to the next."""
+        left, right = self.margins.get(width, (0.0, width))
+        joined: list[_Line] = []
+        for line in lines:
+            previous = joined[-1] if joined else None
+            if previous is not None and previous.x1 >= right - WRAP_SLACK * previous.size \
+                    and line.x0 <= left + line.size / 2 and not NEW_ITEM.match(line.text):
+                previous.text += line.text
+                previous.x1 = line.x1
+            else:
+                joined.append(line)
+        return joined
+
+    def _table(self, page, table, number: int, first: bool) -> None:
+        """The table's rows; a table at the top of a page goes on from one that ended the
+        page before with as many columns."""
+        rows = table_rows(page, table)
+        width = max((len(row) for row in rows), default=0)
+        if first and self.open_table and self.open_table[2] == width:
+            table_number, done = self.open_table[0], self.open_table[1]
+        else:
+            self.tables += 1
+            table_number, done = self.tables, 0
+        for offset, cells in enumerate(rows, start=1):
+            self.items.append(Item(Place(done + offset, table_number, "row", page=number),
+                                   "\t".join(cells), cells, grid=True))
+        self.open_table = (table_number, done + len(rows), width)
+
+
+def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether the middle of CHAR lies in BOX."""
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _text_lines(chars: list[dict]) -> list[_Line]:
+    """CHARS grouped into lines, top to bottom, each read left to right."""
+    from pdfplumber.utils import cluster_objects
+    from pdfplumber.utils.text import collate_line
+
+    lines = []
+    for group in cluster_objects(chars, "top", LINE_TOLERANCE):
+        text = collate_line(group).strip()
+        if text:
+            lines.append(_Line(text, min(c["top"] for c in group), min(c["x0"] for c in group),
+                               max(c["x1"] for c in group), max(c["size"] for c in group)))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def _drop_page_numbers(lines: list[_Line]) -> list[_Line]:
+    """LINES without a page number printed as the first or last line of the page."""
+    ends = {0, len(lines) - 1}
+    return [line for index, line in enumerate(lines)
+            if not (index in ends and PAGE_NUMBER.match(line.text))]
+
+
+def table_rows(page, table) -> list[tuple[str, ...]]:
+    """TABLE's rows of cell texts, a merged cell's text in every grid cell it covers."""
+    rows = table.rows
+    columns = sorted({cell[0] for cell in table.cells})
+    texts = {cell: _cell_text(page, cell) for cell in table.cells}
+    grid = []
+    for row in rows:
+        top = row.bbox[1]
+        out = []
+        for column, cell in enumerate(row.cells):
+            if cell is None:  # covered by a merged cell: the one over this grid cell's corner
+                cell = _covering(table.cells, columns[column] + 1, top + 1)
+            out.append(texts.get(cell, "") if cell else "")
+        grid.append(tuple(out))
+    return grid
+
+
+def _covering(cells: list[tuple], x: float, y: float) -> tuple | None:
+    for cell in cells:
+        if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+            return cell
+    return None
+
+
+def _cell_text(page, cell: tuple[float, float, float, float]) -> str:
+    """The cell's lines, a line that reaches the cell's right edge joined to the next."""
+    chars = [char for char in page.chars if _inside(char, cell)]
+    lines = _text_lines(chars)
+    text = ""
+    for index, line in enumerate(lines):
+        if index:
+            wrapped = lines[index - 1].x1 >= cell[2] - WRAP_SLACK * lines[index - 1].size - 2
+            text += "" if wrapped else "\n"
+        text += line.text
+    return text
