@@ -1,7 +1,8 @@
 """Bad input: `Error: FILE:LINE: what is wrong` on stderr, exit 2, and nothing written.
 
-Each folder under tests/bad-input holds one bad table (input.txt) and the exact message
-(error.txt, with {input} standing for the file's path).
+Each folder under tests/bad-input holds one bad table (input.txt, or a file of another
+format: input.pdf, input.html, input.xls, input.doc …) and the exact message (error.txt,
+with {input} standing for the file's path).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from click.testing import CliRunner
 from dutygraph.cli.main import cli
 from dutygraph.errors import EXIT_BAD_INPUT
 
+from .test_cases import case_input
+
 CASES = Path(__file__).parent / "bad-input"
 
 
 @pytest.mark.parametrize("case", sorted(CASES.iterdir()), ids=lambda path: path.name)
 def test_bad_table_is_refused_with_its_place_and_nothing_written(case, tmp_path):
-    source = case / "input.txt"
+    source = case_input(case)
     outdir = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(source), "-o", str(outdir)])
     expected = (case / "error.txt").read_text(encoding="utf-8").format(input=source)

@@ -4,8 +4,9 @@ Parsed by lxml's HTML parser (no network, no entity definitions of the page's ow
 trees). The page is read in document order as a browser shows it: a block element (p, div,
 h1, li …) or a <br> ends a line, white space is collapsed, and a table's rows are rows of
 cells with rowspan and colspan filled in (a merged cell's text stands in each cell it
-covers, as in an .xlsx). A table that holds another table lays out the page; it is read as
-blocks, and the tables inside it as tables. Script, style and the <head> are not read.
+covers, as in an .xlsx). A table that holds another table, or a single column, lays out
+the page; it is read as blocks, and the tables inside it as tables. Script, style and the
+<head> are not read.
 """
 
 from __future__ import annotations
@@ -194,8 +195,10 @@ class _Page(_Lines):
     def table(self, element) -> bool:
         if element.find(".//table") is not None:
             return False  # a layout table: its cells hold the page, not a row of a table
-        self.end_line()
         rows = table_rows(element)
+        if all(len([cell for cell in row if cell]) <= 1 for row in rows):
+            return False  # one column: a box around text (the page's frame), not a table
+        self.end_line()
         if is_form(rows):
             for cells in rows:
                 self.emit(form_line(cells))
@@ -221,7 +224,7 @@ def table_rows(table) -> list[tuple[str, ...]]:
             _fill_spans(out, spans)
             text = cell_text(cell)
             rowspan = _span(cell.get("rowspan"), len(rows) - index)
-            for _ in range(_span(cell.get("colspan"), MAX_COLSPAN, cap=MAX_COLSPAN)):
+            for _ in range(_span(cell.get("colspan"), 1, cap=MAX_COLSPAN)):
                 if rowspan > 1:
                     spans[len(out)] = [text, rowspan - 1]
                 out.append(text)
@@ -261,7 +264,8 @@ def _fill_spans(out: list[str], spans: dict[int, list]) -> None:
 
 
 def _span(value: str | None, zero: int, cap: int | None = None) -> int:
-    """A rowspan/colspan attribute: 1 if missing or no number; 0 (to the end) as ZERO."""
+    """A rowspan/colspan attribute: 1 if missing or no number; 0 as ZERO (a rowspan of 0
+    runs to the table's end; a colspan of 0 is 1)."""
     try:
         number = int(str(value).strip())
     except ValueError:

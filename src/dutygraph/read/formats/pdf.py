@@ -10,6 +10,7 @@ counted on. What a PDF does to text, and a reader of it must undo:
 - a line wrapped at the right edge, of the page or of a cell, is one line: the break is
   dropped (Chinese needs no space), so a unit name or a labelled line split by the wrap is
   whole again; a break before the edge (a short line, a unit per line) stays;
+- a row cut in two by a page break (the next page's half has no number) is one row;
 - a merged cell's text stands in each cell it covers, as in an .xlsx;
 - page numbers printed at the top or bottom of a page (- 3 -, 第3页 共9页) are not text.
 """
@@ -26,6 +27,9 @@ from dutygraph.read.items import Item, Place, SourceItems
 
 LINE_TOLERANCE = 3  # points: chars whose tops differ by less are on one line
 WRAP_SLACK = 1.5  # a line ending within this many character widths of the edge was wrapped
+# Characters a line may not begin with (Chinese line breaking): a typesetter moves the
+# character before one of them down with it, so the line above ends one character earlier.
+NO_LINE_START = "、，。；：？！）】」』”’》〉％%,.;:?!)]"
 PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·]*(第\s*)?\d+\s*页?(\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[\s\-—–_·]*$")
 # A line that starts a new item even when the line before it reached the edge: a numbered
@@ -120,7 +124,7 @@ class _Reader:
         joined: list[_Line] = []
         for line in lines:
             previous = joined[-1] if joined else None
-            if previous is not None and previous.x1 >= right - WRAP_SLACK * previous.size \
+            if previous is not None and wrapped(previous, right, line.text) \
                     and line.x0 <= left + line.size / 2 and not NEW_ITEM.match(line.text):
                 previous.text += line.text
                 previous.x1 = line.x1
@@ -135,6 +139,8 @@ class _Reader:
         width = max((len(row) for row in rows), default=0)
         if first and self.open_table and self.open_table[2] == width:
             table_number, done = self.open_table[0], self.open_table[1]
+            if rows and not rows[0][0] and self._continue_row(rows[0]):
+                rows = rows[1:]
         else:
             self.tables += 1
             table_number, done = self.tables, 0
@@ -142,6 +148,16 @@ class _Reader:
             self.items.append(Item(Place(done + offset, table_number, "row", page=number),
                                    "\t".join(cells), cells, grid=True))
         self.open_table = (table_number, done + len(rows), width)
+
+    def _continue_row(self, cells: tuple[str, ...]) -> bool:
+        """A row the page break cut in two: its second half, at the top of the next page
+        with no number, goes on the last row's cells. False if there is no such row."""
+        last = self.items[-1] if self.items else None
+        if last is None or last.cells is None or not last.cells[0]:
+            return False
+        joined = tuple(a + b for a, b in zip(last.cells, cells, strict=True))
+        self.items[-1] = Item(last.place, "\t".join(joined), joined, grid=True)
+        return True
 
 
 def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
@@ -199,10 +215,19 @@ def _cell_text(page, cell: tuple[float, float, float, float]) -> str:
     """The cell's lines, a line that reaches the cell's right edge joined to the next."""
     chars = [char for char in page.chars if _inside(char, cell)]
     lines = _text_lines(chars)
+    # The text's right edge: the cell's, less as much padding as the text has on its left.
+    edge = cell[2] - (min((line.x0 for line in lines), default=cell[0]) - cell[0])
     text = ""
     for index, line in enumerate(lines):
         if index:
-            wrapped = lines[index - 1].x1 >= cell[2] - WRAP_SLACK * lines[index - 1].size - 2
-            text += "" if wrapped else "\n"
+            text += "" if wrapped(lines[index - 1], edge, line.text) else "\n"
         text += line.text
     return text
+
+
+def wrapped(line: _Line, edge: float, following: str) -> bool:
+    """Whether LINE was broken only because it reached EDGE: it ends within WRAP_SLACK
+    characters of it, or one character more where the FOLLOWING line's second character
+    may not begin a line (the first came down with it)."""
+    slack = WRAP_SLACK + (1 if following[1:2] and following[1] in NO_LINE_START else 0)
+    return line.x1 >= edge - slack * line.size

@@ -31,6 +31,7 @@ ZIP_PARTS = {"word/": "docx", "xl/": "xlsx"}
 ODF_MIMETYPES = {b"application/vnd.oasis.opendocument.text": "odt",
                  b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<table[\s>]|<body[\s>]", re.IGNORECASE)
+XHTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 SNIFF_BYTES = 4096
 HTML_WITHIN = 1024  # characters from the start (after a BOM and blanks) that may show it is HTML
 PDF_WITHIN = 1024  # the PDF specification lets %PDF- come anywhere in the first 1024 bytes
@@ -86,7 +87,9 @@ def _ole2_format(path: str | Path, by_name: str) -> str:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {entry[0] for entry in ole.listdir(streams=True, storages=False)}
     except (OSError, ValueError) as error:  # olefile's errors are OSErrors
-        raise InputError(path, None, f"a damaged Office 97–2003 (OLE2) file: {error}") from None
+        raise InputError(path, None, f"a damaged Office 97–2003 (OLE2) file ({error}); is it "
+                         "cut short? Save it again from Word, Excel or WPS and try again"
+                         ) from None
     if streams & ENCRYPTED_STREAMS:
         raise InputError(path, None, "the file is encrypted (a password-protected Office "
                          "file); save a copy without the password and try again")
@@ -107,4 +110,7 @@ def _looks_like_html(head: bytes) -> bool:
             break
     else:
         text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
-    return bool(HTML_START.search(text.lstrip()[:HTML_WITHIN]))
+    start = text.lstrip()[:HTML_WITHIN]
+    if start.startswith("<?xml"):  # XHTML names html; an XML spreadsheet has a <Table> too
+        return bool(XHTML_START.search(start))
+    return bool(HTML_START.search(start))
