@@ -6,6 +6,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
+from dutygraph.read.formats import PARAGRAPH_FORMATS
 from dutygraph.read.layout import INDICATORS
 from dutygraph.read.meta import DocumentMeta
 from dutygraph.read.records import TableDocument
@@ -100,7 +101,7 @@ def build_report(
         ))
         if section.kind == INDICATORS:
             where = (f"table {section.table}, row {section.line}" if section.table is not None
-                     else f"{'paragraph' if document.format == 'docx' else 'line'} "
+                     else f"{'paragraph' if document.format in PARAGRAPH_FORMATS else 'line'} "
                      f"{section.line}")
             unitless = "" if any(task.units for task in section.tasks) else ", no units printed"
             report.indicator_tables.append(
