@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 from dutygraph.read.items import Item, Place, SourceItems
 
 BLOCK_TAGS = frozenset("""
@@ -47,6 +47,7 @@ MAX_COLSPAN = 1000  # as browsers clamp it (HTML: colspan ≤ 1000)
 
 def read_html_items(path: str | Path) -> SourceItems:
     """The page's lines of text and table rows in document order, with their places."""
+    import_extra("lxml", "office", "reading web pages (.html)")
     import lxml.etree
     import lxml.html
 

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 from dutygraph.read.items import Item, Place, SourceItems
 
 LINE_TOLERANCE = 3  # points: chars whose tops differ by less are on one line
@@ -53,8 +53,7 @@ class _Line:
 
 def read_pdf_items(path: str | Path) -> SourceItems:
     """The PDF's text lines and table rows, page by page, top to bottom."""
-    import pdfplumber
-
+    pdfplumber = import_extra("pdfplumber", "office", "reading .pdf files")
     try:
         data = Path(path).read_bytes()
     except OSError as error:

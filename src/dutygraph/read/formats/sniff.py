@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 
 # File name ending → format, for what the content does not tell. Anything else is text.
 SUFFIX_FORMATS = {
@@ -81,8 +81,7 @@ def _zip_format(path: str | Path, by_name: str) -> str:
 def _ole2_format(path: str | Path, by_name: str) -> str:
     """doc/wps or xls/et by the compound file's streams; the name picks between the two
     spellings of one binary format, and names the kind when the streams do not."""
-    import olefile
-
+    olefile = import_extra("olefile", "office", "reading Office 97–2003 files")
     try:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {entry[0] for entry in ole.listdir(streams=True, storages=False)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 from dutygraph.read.formats.legacy import LibreOfficeMissing, read_converted
 from dutygraph.read.items import Item, Place, SourceItems
 
@@ -20,8 +20,7 @@ ENCRYPTED = ("the workbook is encrypted (password-protected); save a copy withou
 def read_xls_items(path: str | Path, fmt: str = "xls") -> SourceItems:
     """Each sheet in order (its number is the table's), each row with its Excel row number;
     a merged range's value in every cell it covers."""
-    import xlrd
-
+    xlrd = import_extra("xlrd", "office", "reading .xls files")
     try:
         data = Path(path).read_bytes()
     except OSError as error:
