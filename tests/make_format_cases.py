@@ -10,7 +10,8 @@ exports of a .docx or .xlsx written with python-docx or openpyxl (tests/office_f
 a government office makes them. LibreOffice writes no WPS Office format: input.wps and
 input.et are a Word 97 and an Excel 97 file under WPS's names, as WPS Office itself writes
 them by default. The encrypted .xls is saved with a password through LibreOffice's UNO API,
-which needs Debian's python3-uno (for this script only). After writing a case, write its
+which needs Debian's python3-uno, the encrypted .docx by msoffcrypto-tool (pip); both for
+this script only. After writing a case, write its
 expected.ttl with ``DUTYGRAPH_WRITE_CASES=1 pytest tests/test_cases.py`` and read it.
 """
 
@@ -274,7 +275,8 @@ def et_first_listed() -> None:
 
 
 def bad_inputs() -> None:
-    """A damaged PDF, a scanned one, a page with no tasks, an encrypted and a cut .xls/.doc."""
+    """A damaged PDF, a scanned one, a page with no tasks, an encrypted .xls and .docx, a cut
+    .doc."""
     _write(BAD / "pdf-damaged" / "input.pdf",
            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
            b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1\n")  # cut off here
@@ -282,8 +284,11 @@ def bad_inputs() -> None:
     _write(BAD / "html-without-tasks" / "input.html", NO_TASK_PAGE.encode("utf-8"))
     doc = (CASES / "doc-sections-star" / "input.doc").read_bytes()
     _write(BAD / "doc-cut-short" / "input.doc", doc[: len(doc) // 3])
-    _encrypted_xls(CASES / "xls-merged-leaders" / "input.xls",
-                   BAD / "xls-encrypted" / "input.xls")
+    _encrypted(CASES / "xls-merged-leaders" / "input.xls", BAD / "xls-encrypted" / "input.xls",
+               "MS Excel 97")
+    # A password-protected .docx is no zip but an OLE2 file holding the encrypted package.
+    _encrypted_docx(write_docx(DOC_SPEC, _in_temp("plain.docx")),
+                    BAD / "docx-encrypted" / "input.docx")
 
 
 def _pdf_without_text() -> bytes:
@@ -326,7 +331,7 @@ def props(**values):
 document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
                                         props(Hidden=True))
 document.storeToURL(uno.systemPathToFileUrl(target),
-                    props(FilterName="MS Excel 97", Password="qingxi"))
+                    props(FilterName=sys.argv[4], Password="qingxi"))
 document.close(True)
 try:
     desktop.terminate()
@@ -336,12 +341,26 @@ office.wait(timeout=60)
 """
 
 
-def _encrypted_xls(source: Path, target: Path) -> None:
+def _encrypted(source: Path, target: Path, filter_name: str) -> None:
     """SOURCE saved again by LibreOffice with a password (Debian's python3-uno)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run(["/usr/bin/python3", "-c", UNO_SAVE_WITH_PASSWORD, str(source.resolve()),
-                        str(target.resolve()), Path(folder).as_uri()], check=True, timeout=180)
+                        str(target.resolve()), Path(folder).as_uri(), filter_name],
+                       check=True, timeout=180)
+
+
+def _encrypted_docx(source: Path, target: Path) -> None:
+    """SOURCE encrypted with a password as Word does it (ECMA-376 agile encryption), by
+    msoffcrypto-tool (pip install msoffcrypto-tool; for this script only)."""
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    with source.open("rb") as plain:
+        OOXMLFile(plain).encrypt("qingxi", out)
+    _write(target, out.getvalue())
 
 
 def _write(path: Path, data: bytes) -> None:
