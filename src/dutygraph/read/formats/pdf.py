@@ -7,9 +7,10 @@ for messages), a table is numbered through the document and its rows from 1. A t
 goes on at the top of the next page with as many columns is the same table, its rows
 counted on. What a PDF does to text, and a reader of it must undo:
 
-- a line wrapped at the right edge, of the page or of a cell, is one line: the break is
-  dropped (Chinese needs no space), so a unit name or a labelled line split by the wrap is
-  whole again; a break before the edge (a short line, a unit per line) stays;
+- a line wrapped at the right edge, of the page or of a cell, is one line (also over a
+  page break): the break is dropped (Chinese needs no space), so a unit name or a labelled
+  line split by the wrap is whole again; a break before the edge (a short line, a unit per
+  line) stays;
 - a row cut in two by a page break (the next page's half has no number) is one row;
 - a merged cell's text stands in each cell it covers, as in an .xlsx;
 - page numbers printed at the top or bottom of a page (- 3 -, 第3页 共9页) are not text.
@@ -91,6 +92,7 @@ class _Reader:
         self.had_text = False
         self.open_table: tuple[int, int, int] | None = None  # number, rows, columns
         self.margins: dict[float, tuple[float, float]] = {}  # page width → left, right
+        self.last_line: _Line | None = None  # the page before's last block, if a line
 
     def read_page(self, page, number: int) -> None:
         """Append PAGE's tables and lines in reading order."""
@@ -105,11 +107,25 @@ class _Reader:
         blocks.sort(key=lambda block: (block[0], block[1]))
         for index, (_, _, block) in enumerate(blocks):
             if isinstance(block, _Line):
-                self.lines += 1
-                self.items.append(Item(Place(self.lines, page=number), block.text))
+                if index or not self._goes_on(page.width, block):
+                    self.lines += 1
+                    self.items.append(Item(Place(self.lines, page=number), block.text))
                 self.open_table = None
             else:
                 self._table(page, block, number, first=index == 0)
+        self.last_line = blocks[-1][2] if blocks and isinstance(blocks[-1][2], _Line) else None
+
+    def _goes_on(self, width: float, line: _Line) -> bool:
+        """Whether LINE, first on its page, goes on from the page before's last line, which
+        was wrapped at the margin (a paragraph over a page break); if so, it is joined."""
+        last, (left, right) = self.last_line, self.margins.get(width, (0.0, width))
+        if last is None or not wrapped(last, right, line.text) or NEW_ITEM.match(line.text) \
+                or line.x0 > left + line.size / 2:
+            return False
+        previous = self.items[-1]
+        self.items[-1] = Item(previous.place, previous.text + line.text)
+        last.x1 = line.x1
+        return True
 
     def _update_margins(self, width: float, lines: list[_Line]) -> None:
         """The text's left and right edges on pages of this width, over the pages so far."""
