@@ -268,3 +268,26 @@ def test_an_xls_that_xlrd_cannot_read_goes_through_libreoffice(tmp_path):
     source = source_items(path)
     assert source.format == "xls"
     assert [item.cells for item in source.items] == [tuple(row) for row in rows]
+
+
+@needs_libreoffice
+def test_a_doc_libreoffice_cannot_load_is_refused_with_its_name(tmp_path):
+    """The compound file is whole, its Word stream zeroed: LibreOffice's refusal, in one line."""
+    data = bytearray(_input("doc-sections-star").read_bytes())
+    data[2048:-4096] = bytes(len(data) - 6144)
+    path = tmp_path / "zeroed.doc"
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {path}: LibreOffice could not convert the .doc file "
+                             "(damaged, cut short or password-protected?): Error: source file "
+                             "could not be loaded\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_corpus_folder_is_searched_for_every_format():
+    from dutygraph.corpus import expand_sources
+
+    found = {path.parent.name: path.suffix for path in expand_sources([CASES])}
+    assert {found[case.name] for case in OWN_FORMAT_CASES} == {
+        ".html", ".pdf", ".xls", ".doc", ".wps", ".et"}
