@@ -145,6 +145,15 @@ def test_a_table_inside_a_layout_table_is_a_table(tmp_path):
                                              ("2", "右栏")]
 
 
+def test_a_preformatted_table_keeps_its_tabs_as_cells(tmp_path):
+    page = _page(tmp_path, "<p>一、王一副区长牵头重点工作</p><pre>序号\t重点工作\t责任单位\n"
+                 "1\t办好民生实事。\t区民政局\n</pre>")
+    items = read_html_items(page).items
+    assert [item.cells for item in items] == [
+        None, ("序号", "重点工作", "责任单位"), ("1", "办好民生实事。", "区民政局")]
+    assert [task.units[0].name for task in read_table(page).tasks] == ["区民政局"]
+
+
 def test_white_space_is_shown_as_a_browser_shows_it():
     assert collapse("  推进城市\n   更新。 \n") == "推进城市更新。"  # no space inside Chinese
     assert collapse("R&D\n经费  支出") == "R&D 经费 支出"
