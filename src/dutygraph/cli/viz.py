@@ -81,7 +81,7 @@ def centrality(graph_file, leader, min_shared, unit_types, top, fmt, output):
 
     with user_errors():
         collab = collaboration(open_graph(graph_file), leader=leader)
-        collab = select(collab, min_shared=min_shared, unit_types=unit_type_keys(unit_types),
-                        top=top)
-        text = format_result(centrality_table(collab), fmt)
+        # --top cuts the table after counting: cut first, every unit's figures would change.
+        collab = select(collab, min_shared=min_shared, unit_types=unit_type_keys(unit_types))
+        text = format_result(centrality_table(collab, top=top), fmt)
     emit(text, output, bom=fmt == "csv")

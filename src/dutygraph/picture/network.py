@@ -148,10 +148,7 @@ def select(
     keep = _of_types(collab, unit_types)
     ties = [t for t in collab.ties if t.source in keep and t.target in keep]
     if top is not None:
-        sub = replace(collab, ties=ties, _partners={})
-        ranked = sorted(keep, key=lambda i: (-sub.weighted_degree(i), -collab.units[i].tasks,
-                                             collab.units[i].name))
-        keep = set(ranked[:top])
+        keep = set(_most_collaborating(replace(collab, ties=ties, _partners={}), keep)[:top])
         ties = [t for t in ties if t.source in keep and t.target in keep]
     ties = [t for t in ties if t.weight >= min_shared]
     if min_shared > 1:
@@ -159,6 +156,12 @@ def select(
     result = _restricted(collab, keep, ties)
     result.filters = {"min_shared": min_shared, "unit_types": tuple(unit_types), "top": top}
     return result
+
+
+def _most_collaborating(collab: Collaboration, units) -> list[str]:
+    """UNITS by weighted degree in COLLAB, then by tasks, then by name."""
+    return sorted(units, key=lambda i: (-collab.weighted_degree(i), -collab.units[i].tasks,
+                                        collab.units[i].name))
 
 
 def select_leaders(
@@ -275,11 +278,13 @@ def _find(store: ox.Store, cls: str, name: str, kind: str, example: str) -> str:
     raise ViewError(f"no {kind} named {name!r} in the graph: {hint}")
 
 
-def centrality(collab: Collaboration) -> QueryResult:
+def centrality(collab: Collaboration, *, top: int | None = None) -> QueryResult:
     """Degree, weighted degree and betweenness of each unit in the collaboration network.
 
     Betweenness treats a tie's length as 1/weight: units that share many tasks are close, so
-    the shortest paths run along strong ties. It is normalised (0 to 1).
+    the shortest paths run along strong ties. It is normalised (0 to 1). TOP keeps the rows of
+    the N units with the highest weighted degree, their figures counted on the whole network
+    (cutting the network first would change every unit's degree and betweenness).
     """
     nx = import_extra("networkx", "pictures", "centrality")
 
@@ -288,10 +293,12 @@ def centrality(collab: Collaboration) -> QueryResult:
     for tie in collab.ties:
         graph.add_edge(tie.source, tie.target, weight=tie.weight, length=1 / tie.weight)
     betweenness = nx.betweenness_centrality(graph, weight="length", normalized=True)
+    keep = None if top is None else set(_most_collaborating(collab, collab.units)[:top])
     rows = [
         (unit.name, unit.type, unit.tasks, unit.lead_tasks, graph.degree(iri),
          collab.weighted_degree(iri), round(betweenness[iri], 4))
         for iri, unit in collab.units.items()
+        if keep is None or iri in keep
     ]
     rows.sort(key=lambda row: (-row[6], -row[5], row[0]))
     columns = ("unit", "type", "tasks", "lead_tasks", "degree", "weighted_degree", "betweenness")
