@@ -183,9 +183,11 @@ def tasks_network(view: TaskView, *, min_shared: int = 1,
     legend = [("节点", [("重点工作（方框：分组-序号）", "box", TASK_COLOUR)]),
               _type_legend({view.units[i].type for i in units}),
               ("连线", [("牵头（实线）", "line", BORDER), ("配合（虚线）", "line dashed", "#999")])]
-    subtitle = (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，{len(edges)} 条连线；"
-                "悬停在方框上看工作全文")
-    return _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    subtitle = view.note or (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，"
+                             f"{len(edges)} 条连线；悬停在方框上看工作全文")
+    net = _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    net.note = view.note_en  # why the page is empty, for the command line to say
+    return net
 
 
 def _task_view_units(view: TaskView, min_shared: int, unit_types, top) -> list[str]:
