@@ -130,6 +130,19 @@ def test_the_notebook_gets_an_iframe(collab_net):
     assert iframe_html(collab_net).startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
 
 
+def test_pyvis_show_in_a_notebook_writes_the_self_contained_page(collab_net, tmp_path,
+                                                                 monkeypatch):
+    """pyvis's documented call, net.show(NAME, notebook=True), writes dutygraph's page (no
+    CDN) and gives an iframe pointing at it; it raised AttributeError (no pyvis template)."""
+    monkeypatch.chdir(tmp_path)
+    shown = collab_net.show("picture.html", notebook=True)
+    page = (tmp_path / "picture.html").read_text(encoding="utf-8")
+    assert page == network_html(collab_net)
+    assert shown._repr_html_().startswith('<iframe src="picture.html"')
+    collab_net.write_html("again.html")
+    assert (tmp_path / "again.html").read_text(encoding="utf-8") == page
+
+
 def test_viz_command_writes_the_page(seed_turtle, tmp_path):
     out = tmp_path / "fgj.html"
     result = CliRunner().invoke(cli, ["viz", str(seed_turtle), "--view", "unit:区发改局",
