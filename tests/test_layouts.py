@@ -285,7 +285,8 @@ def test_bad_paragraph_of_a_docx_is_named_by_its_number(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("old.doc", b"\xd0\xcf\x11\xe0", ".doc files cannot be read; save it as .docx"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
+     "a damaged Office 97–2003 (OLE2) file"),
     ("broken.docx", b"not a zip", "not a readable .docx file"),
     ("broken.xlsx", b"not a zip", "not a readable .xlsx file"),
 ])

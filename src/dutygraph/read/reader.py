@@ -11,6 +11,7 @@ Every format (.txt, .docx, .xlsx, .html, .pdf, .xls, .doc …) is first read int
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from functools import partial
@@ -38,7 +39,7 @@ from dutygraph.read.formats.docx import read_docx_items
 from dutygraph.read.formats.html import read_html_items
 from dutygraph.read.formats.legacy import read_converted
 from dutygraph.read.formats.pdf import read_pdf_items
-from dutygraph.read.formats.sniff import detect_format
+from dutygraph.read.formats.sniff import detect_format, seekable
 from dutygraph.read.formats.text import read_text_items
 from dutygraph.read.formats.xls import read_et_items, read_xls_items
 from dutygraph.read.formats.xlsx import read_xlsx_items
@@ -69,7 +70,9 @@ def read_table(
 
 def source_items(path: str | Path) -> SourceItems:
     """The file's lines and rows, read by the reader of its format (told by its content)."""
-    return checked(FORMAT_READERS[detect_format(path)](path))
+    with seekable(path) as readable:
+        source = FORMAT_READERS[detect_format(readable)](readable)
+    return checked(dataclasses.replace(source, path=str(path)))
 
 
 def parse_lines(source: SourceText) -> TableDocument:
