@@ -48,10 +48,14 @@ def cli():
               help="Corpus: documents read at once (default: one per core).")
 @click.option("--layout", type=click.Choice(["table", "labelled", "bracketed"]),
               help="How the tasks are printed (default: detected; see docs/layouts.md).")
-@click.option("--lead-convention", type=click.Choice(["star", "first", "column"]),
-              help="How the lead units are marked: * (star), listed first (first) or in "
-                   "their own column or label (column). Default: detected from the notes, "
-                   "header row and labels; the build report says which and why.")
+@click.option("--lead-convention",
+              type=click.Choice(["star", "first-listed", "all-co", "columns", "first", "column"]),
+              help="How the lead units are marked: * (star), listed first (first-listed), "
+                   "not at all (all-co: several unmarked units are all co-responsible) or "
+                   "in their own column, label or role word (columns); first and column are "
+                   "the older names. Default: detected from the notes, header row, labels "
+                   "and marks; where the document says nothing, first-listed is assumed; "
+                   "the build report says which and why.")
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
           layout, lead_convention):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
