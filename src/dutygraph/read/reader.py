@@ -326,7 +326,7 @@ class _LineReader:
         """A numbered paragraph with no units: a subheading, or a task the reader cannot
         place (warned, so that no line goes unread in silence)."""
         text = pending.raw
-        if pending.labels:
+        if pending.labels or (pending.number.isdigit() and self.section is not None):
             self.document.warnings.append(Statement(
                 pending.place.line, f"task {pending.number} names no units (a line such as "
                 f"牵头单位：… or a bracket such as （X牵头）): kept as a statement: {text}"))
