@@ -171,4 +171,6 @@ def label_fields(pairs: list[tuple[str, str]]) -> dict[str, str]:
         fields.setdefault(label_column(label), []).append(value)
     if "lead_units" in fields and "units" in fields:
         fields.setdefault("co_units", []).extend(fields.pop("units"))
+    elif "co_units" in fields and "units" in fields:  # 责任单位 beside 配合单位 leads
+        fields["lead_units"] = fields.pop("units")
     return {name: "、".join(v for v in values if v) for name, values in fields.items()}

@@ -83,6 +83,8 @@ SECTION_HEADER = re.compile(
     r"^(?P<numeral>[一二三四五六七八九十百零〇两]+)\s*[、．.]\s*(?P<body>\S.*)$"
 )
 CHINESE_DIGITS = "零一二三四五六七八九十"
+# A count after a section's heading: 一、吴文斌县长牵头重点工作（共3项）.
+SECTION_COUNT = re.compile(r"\s*[（(]\s*共\s*[0-9０-９]+\s*[项条个]\s*[）)]\s*$")
 SECTION_SUFFIXES = ("重点工作", "重点任务", "工作", "任务")
 # "…副区长牵头" (主抓, 分管): the words before name the leader.
 LEADER_MARKERS = ("牵头", "负责", "主抓", "分管", "领衔")
@@ -90,8 +92,8 @@ LEADER_MARKERS = ("牵头", "负责", "主抓", "分管", "领衔")
 # Titles that follow a leader's name, longest first where one ends another.
 LEADER_TITLES = (
     "常务副区长", "常务副县长", "常务副市长", "常务副镇长",
-    "副区长", "副县长", "副市长", "副镇长", "副乡长", "副州长",
-    "区长", "县长", "市长", "镇长", "乡长", "州长",
+    "副区长", "副县长", "副市长", "副镇长", "副乡长", "副州长", "副省长", "副旗长",
+    "区长", "县长", "市长", "镇长", "乡长", "州长", "省长", "旗长",
     "区委常委", "县委常委", "市委常委", "常委",
     "副书记", "书记", "副主任", "主任", "副主席", "主席",
     "副秘书长", "秘书长", "副部长", "部长", "党组成员", "党组副书记", "副组长", "组长",

@@ -253,7 +253,7 @@ class _LineReader:
         return False
 
     def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
-        label = _strip_suffix(body.strip(), layout.SECTION_SUFFIXES)
+        label = _strip_suffix(layout.SECTION_COUNT.sub("", body.strip()), layout.SECTION_SUFFIXES)
         leader, titles = parse_leader(label, lambda message: self._fail(place, message))
         self.section = Section(
             line=place.line, position=len(self.document.sections) + 1, numeral=numeral,
