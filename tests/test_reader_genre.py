@@ -184,3 +184,27 @@ def test_a_trailing_deng_is_no_part_of_the_name(tmp_path):
     document = _read(tmp_path, "序号\t重点工作\t牵头单位\t配合单位\n"
                                "1\t甲。\t区发改局\t区财政局等相关部门\n")
     assert [u.name for u in document.tasks[0].units] == ["区发改局", "区财政局"]
+
+
+@pytest.mark.parametrize("text", [
+    "索引号: | 113/2024-1 | 发布机构: | 县政府 |\n2024年重点工作任务分解表\n"
+    "| 序号 | 具体任务 | 承办单位 |\n|---|---|---|\n| 1 | 推进城市更新。 | 县住建局、县财政局 |\n",
+    "首页 > 政务公开\n2024年重点工作责任分解\n序号　重点工作　责任单位\n"
+    "1　推进城市更新。　县住建局、县财政局\n",
+    "2024年重点工作责任分解\n序号\n\n重点工作\n\n区本级\n\n任务数\n\n责任单位\n\n1\n\n"
+    "推进城市更新。\n\n\n\n县住建局、县财政局\n",
+    "2024年重点工作责任分解\n序号\n重点工作\n责任单位\n1\n推进城市更新。\n县住建局、县财政局\n",
+])
+def test_a_table_copied_from_a_web_page_is_read_as_rows(tmp_path, text):
+    document = _read(tmp_path, text)
+    (task,) = document.tasks
+    assert (task.number, task.text) == (1, "推进城市更新。")
+    assert _roles(document) == [[("县住建局", "lead"), ("县财政局", "co")]]
+
+
+def test_an_empty_cell_of_a_copied_table_keeps_the_cells_after_it_in_place(tmp_path):
+    document = _read(tmp_path, "序号\n\n重点工作\n\n区本级\n\n任务数\n\n责任单位\n\n"
+                               "1\n\n甲。\n\n5%\n\n*区发改局\n\n2\n\n乙。\n\n\n\n区财政局*、区统计局\n")
+    assert [t.notes for t in document.tasks] == [(("区本级任务数", "5%"),), ()]
+    assert _roles(document) == [[("区发改局", "lead")],
+                                [("区财政局", "lead"), ("区统计局", "co")]]

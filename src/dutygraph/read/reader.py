@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from dutygraph.errors import InputError
@@ -41,6 +42,7 @@ from dutygraph.read.inline import trailing_units
 from dutygraph.read.items import Item, Place, SourceItems, checked
 from dutygraph.read.records import Section, Statement, TableDocument, TaskRow
 from dutygraph.read.source import SourceText
+from dutygraph.read.webcopy import unflatten
 
 __all__ = ["parse_leader", "read_table", "split_units"]
 
@@ -85,6 +87,8 @@ def read_items(
                   tuple(layout.LEAD_CONVENTION_NAMES))
     lead_convention = layout.LEAD_CONVENTION_NAMES.get(lead_convention, lead_convention)
     document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
+    if source.format == "txt":  # a table copied from a web page: its rows again
+        source = replace(source, items=unflatten(source.items).items)
     document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
     reader = _LineReader(document)
     reader.paragraphs = layout_name != layout.TABLE
@@ -159,11 +163,6 @@ class _LineReader:
     def finish(self) -> None:
         """Check what can only be checked at the end."""
         self._flush_pending()
-        if not self.document.sections:
-            raise InputError(
-                self.document.path, None,
-                "no section header found (a line such as '一、张三区长牵头重点工作')",
-            )
         if not self.document.tasks:
             raise InputError(
                 self.document.path, None,
