@@ -3,12 +3,18 @@ label and inline form, documents copied from the web; nothing refused that holds
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from dutygraph.build import build
+from dutygraph.cli.main import cli
 from dutygraph.read.columns import column_of, is_header_row, label_column
+from dutygraph.read.layout import NOT_UNDERSTOOD, READINGS
 from dutygraph.read.reader import read_table
 from dutygraph.read.roles import resolve_task
+from dutygraph.read.source import read_source
 from dutygraph.read.units import UnitTable
 
 
@@ -208,3 +214,34 @@ def test_an_empty_cell_of_a_copied_table_keeps_the_cells_after_it_in_place(tmp_p
     assert [t.notes for t in document.tasks] == [(("区本级任务数", "5%"),), ()]
     assert _roles(document) == [[("区发改局", "lead")],
                                 [("区财政局", "lead"), ("区统计局", "co")]]
+
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*/input.txt"))
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda path: path.parent.name)
+def test_every_non_empty_line_of_every_case_is_accounted_for(source):
+    """No line is dropped in silence: each is read as something, or 'not understood'."""
+    document = read_table(source)
+    lines = read_source(source).lines()
+    read = {reading.place.line: reading.kind for reading in document.readings}
+    non_empty = {number for number, line in enumerate(lines, start=1) if line.strip()}
+    assert set(read) == non_empty
+    assert set(read.values()) <= {*READINGS, NOT_UNDERSTOOD}
+    assert {task.line for task in document.tasks} <= {n for n, k in read.items() if k == "task"}
+
+
+def test_a_line_that_cannot_be_placed_is_a_warning_and_refused_with_strict(tmp_path):
+    source = tmp_path / "input.txt"
+    source.write_text("一、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\n1\t甲。\t*区发改局\n"
+                      "这一行不知所云\n2\t乙。\t*区财政局\n", encoding="utf-8")
+    result = build(source, validate=False)
+    assert {"place": "4", "read as": "not understood", "text": "这一行不知所云"} in \
+        result.report.lines
+    assert "- 4: 这一行不知所云" in result.report.to_markdown()
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["build", str(source), "-o", str(out), "--strict"])
+    assert run.exit_code == 2
+    assert run.stderr == (f"Error: {source}:4: this line could not be placed (--strict): "
+                          "'这一行不知所云'; `dutygraph inspect` shows how each line reads\n")
+    assert not out.exists()

@@ -56,8 +56,12 @@ def cli():
                    "the older names. Default: detected from the notes, header row, labels "
                    "and marks; where the document says nothing, first-listed is assumed; "
                    "the build report says which and why.")
+@click.option("--strict", is_flag=True,
+              help="Refuse (exit 2, nothing written) a document with a line inside its tasks "
+                   "that could not be placed; by default such a line is a warning in the "
+                   "build report.")
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
-          layout, lead_convention):
+          layout, lead_convention, strict):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
@@ -79,7 +83,7 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     with user_errors():
         result, written = build_and_write(source, output_dir, units=units, meta=meta,
                                           base=base, validate=not no_validate, layout=layout,
-                                          lead_convention=lead_convention)
+                                          lead_convention=lead_convention, strict=strict)
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
                f"{report.assignments} assignments, {report.units} units.", err=True)

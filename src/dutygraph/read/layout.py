@@ -104,6 +104,9 @@ TITLE_SEPARATORS = re.compile(r"[、，,/]")
 
 HEADER_FIRST_CELL = "序号"
 NOTE_PREFIX = re.compile(r"^注\s*[：:]")
+# Site chrome and metadata that may hold a title word: a breadcrumb (首页 > … > 重点工作), a
+# labelled field (标题：…), a sentence.
+NOT_A_TITLE = re.compile(r"[>＞：:]|。$")
 ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9０-９]*$")
 TITLE_WORDS = ("责任分解", "分工", "责任清单", "重点工作", "任务分解", "任务清单", "工作清单",
                "工作事项", "分解表", "分解方案")
@@ -186,3 +189,9 @@ UNIT_TAIL_WORDS = ("等相关部门", "等相关单位", "等有关部门", "等
 # A space between two Chinese characters inside a unit name is left by PDF line wrapping
 # (区发改 局); it is joined. Task text is kept exactly as printed.
 WRAPPED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+# What a non-empty line or row of the source can be read as (the build report's accounting,
+# `dutygraph inspect`): a line no reading fits inside the tasks is NOT_UNDERSTOOD.
+READINGS = ("title", "preamble", "header", "section", "task", "units", "cell", "note",
+            "statement", "rule")
+NOT_UNDERSTOOD = "not understood"

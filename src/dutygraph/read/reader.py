@@ -40,7 +40,7 @@ from dutygraph.read.formats.text import read_text_items
 from dutygraph.read.formats.xlsx import read_xlsx_items
 from dutygraph.read.inline import trailing_units
 from dutygraph.read.items import Item, Place, SourceItems, checked
-from dutygraph.read.records import Section, Statement, TableDocument, TaskRow
+from dutygraph.read.records import Reading, Section, Statement, TableDocument, TaskRow
 from dutygraph.read.source import SourceText
 from dutygraph.read.webcopy import unflatten
 
@@ -87,8 +87,10 @@ def read_items(
                   tuple(layout.LEAD_CONVENTION_NAMES))
     lead_convention = layout.LEAD_CONVENTION_NAMES.get(lead_convention, lead_convention)
     document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
-    if source.format == "txt":  # a table copied from a web page: its rows again
-        source = replace(source, items=unflatten(source.items).items)
+    original = source.items
+    copied = unflatten(source.items) if source.format == "txt" else None
+    if copied is not None:  # a table copied from a web page: its rows again
+        source = replace(source, items=copied.items)
     document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
     reader = _LineReader(document)
     reader.paragraphs = layout_name != layout.TABLE
@@ -98,6 +100,9 @@ def read_items(
     for item in source.items:
         reader.feed(item)
     reader.finish()
+    _footer_is_no_task_text(document, reader)
+    document.readings = accounted(reader.readings, reader.unplaced, reader.subheadings,
+                                  copied, original)
     document.lead_convention, document.detected["lead convention"] = detect_lead_convention(
         document, lead_convention, reader.role_evidence)
     if document.detected["lead convention"] == ASSUMED_FIRST:
@@ -147,18 +152,55 @@ class _LineReader:
         self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
         self.header_place: Place | None = None  # the header row just read
         self.paragraphs = True  # numbered paragraphs are read (not with --layout table)
+        self.readings: list[Reading] = []  # what each line or row was read as, in order
+        self.unplaced: set[int] = set()  # lines inside the tasks that could not be placed
+        self.subheadings: set[int] = set()  # numbered paragraphs that name no units
 
     def feed(self, item: Item) -> None:
-        """Read one line or row of the source."""
+        """Read one line or row of the source, and say what it was read as."""
         if not item.text.strip():
             return
         if item.place.table != self.table:
             self.table, self.in_table = item.place.table, False
         text = item_text(item)
+        before = self._counts()
         if item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
             self._text_line(item.place, text)
         else:
             self._table_line(item.place, list(item.cells))
+        self.readings.append(Reading(item.place, self._read_as(item.place, before),
+                                     item.text.strip()))
+
+    def _counts(self) -> tuple:
+        doc = self.document
+        pending = self.pending
+        return (len(doc.sections), sum(len(s.tasks) for s in doc.sections), len(doc.notes),
+                len(doc.preamble), sum(len(s.statements) for s in doc.sections),
+                id(pending), len(pending.labels) if pending else 0, id(self.columns))
+
+    def _read_as(self, place: Place, before: tuple) -> str:
+        """What the line or row just fed became (layout.READINGS), from what it changed."""
+        sections, tasks, notes, preamble, statements, pending, labels, columns = before
+        after = self._counts()
+        if after[1] > tasks and self.document.tasks[-1].line == place.line:
+            return "task"
+        if self.pending is not None and self.pending.place == place:
+            return "task"
+        if after[7] != columns or self.header_place == place:
+            return "header"
+        if after[0] > sections:
+            return "section"
+        if self.document.title_line == place.line and place.kind != "row":
+            return "title"
+        if after[2] > notes:
+            return "note"
+        if after[6] > labels or (self.pending is not None and id(self.pending) == pending):
+            return "units" if after[6] > labels else "task"
+        if after[3] > preamble:
+            return "preamble"
+        if after[4] > statements:
+            return "statement"
+        return layout.NOT_UNDERSTOOD
 
     def finish(self) -> None:
         """Check what can only be checked at the end."""
@@ -205,6 +247,7 @@ class _LineReader:
             )
         else:
             if self.section.tasks:
+                self.unplaced.add(place.line)
                 self.document.warnings.append(Statement(
                     place.line, f"text outside any table row, kept as a statement of its "
                     f"section ({place}): {text}"
@@ -223,7 +266,7 @@ class _LineReader:
     def _is_title(self, text: str) -> bool:
         """The document's title: the first line before any section that names the genre."""
         return self.section is None and not self.document.title and \
-            not layout.ATTACHMENT_LINE.match(text) and \
+            not layout.ATTACHMENT_LINE.match(text) and not layout.NOT_A_TITLE.search(text) and \
             any(word in text for word in layout.TITLE_WORDS)
 
     def _table_title(self, place: Place, text: str) -> bool:
@@ -325,7 +368,9 @@ class _LineReader:
         """A numbered paragraph with no units: a subheading, or a task the reader cannot
         place (warned, so that no line goes unread in silence)."""
         text = pending.raw
+        self.subheadings.add(pending.place.line)
         if pending.labels or (pending.number.isdigit() and self.section is not None):
+            self.unplaced.add(pending.place.line)
             self.document.warnings.append(Statement(
                 pending.place.line, f"task {pending.number} names no units (a line such as "
                 f"牵头单位：… or a bracket such as （X牵头）): kept as a statement: {text}"))
@@ -520,6 +565,37 @@ class _LineReader:
 
     def _note_roles(self, place: Place, why: str) -> None:
         self.role_evidence = self.role_evidence or why
+
+
+def _footer_is_no_task_text(document: TableDocument, reader: _LineReader) -> None:
+    """Lines after the last task (a signature, 【关闭窗口】, 主办：…) are the page's footer, not
+    text inside the tasks: kept as statements, neither warned of nor 'not understood'."""
+    last = max((task.line for task in document.tasks if task.table is None), default=None)
+    footer = {line for line in reader.unplaced if last is not None and line > last}
+    reader.unplaced -= footer
+    document.warnings[:] = [w for w in document.warnings
+                            if not (w.line in footer and "outside any table row" in w.text)]
+
+
+def accounted(readings: list[Reading], unplaced: set[int], subheadings: set[int],
+              copied, items: list[Item]) -> list[Reading]:
+    """Every non-empty line or row and what it became: a numbered paragraph that named no
+    units is a statement (or not understood, where warned); the lines a copied table's row
+    was made of are cells of it; a |---| rule under a header is one."""
+    joined, rules = (copied.joined, copied.rules) if copied else ({}, [])
+    texts = {item.place.line: item.text.strip() for item in items if item.place.kind == "line"}
+    result = []
+    for reading in readings:
+        line = reading.place.line if reading.place.kind != "row" else None
+        if line in unplaced:
+            reading = replace(reading, kind=layout.NOT_UNDERSTOOD)
+        elif line in subheadings:
+            reading = replace(reading, kind="statement")
+        result.append(reading)
+        for other in sorted(n for n, row in joined.items() if row == line and n != line):
+            result.append(Reading(Place(other), "cell", texts.get(other, "")))
+    result += [Reading(Place(line), "rule", texts.get(line, "")) for line in rules]
+    return sorted(result, key=lambda r: (r.place.table or 0, r.place.line))
 
 
 class _PendingTask:

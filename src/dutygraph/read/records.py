@@ -36,6 +36,15 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What one non-empty line or row of the source was read as (layout.READINGS)."""
+
+    place: object  # items.Place: line, paragraph, or table and row
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Statement:
     """A line printed under a section outside any table row, such as 总负责。"""
 
@@ -78,6 +87,7 @@ class TableDocument:
     lead_convention: str = "star"  # star, first, column or all-co (layout.LEAD_CONVENTIONS)
     lead_assumed: bool = False  # the document says nothing: first-listed, assumed
     detected: dict[str, str] = field(default_factory=dict)  # layout / lead convention → why
+    readings: list[Reading] = field(default_factory=list)  # every non-empty line, read as
 
     @property
     def tasks(self) -> list[TaskRow]:
