@@ -245,3 +245,26 @@ def test_a_line_that_cannot_be_placed_is_a_warning_and_refused_with_strict(tmp_p
     assert run.stderr == (f"Error: {source}:4: this line could not be placed (--strict): "
                           "'这一行不知所云'; `dutygraph inspect` shows how each line reads\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("source", "layout_name", "expected"), [
+    (Path(__file__).parent.parent / "data" / "ouhai-2024-key-tasks.txt", "table",
+     ("section", "一、刘云峰区长牵头重点工作")),
+    (Path(__file__).parent / "cases" / "lead-columns" / "input.txt", "table",
+     ("header", "序号\t重点工作\t牵头领导\t牵头单位\t配合单位\t完成时限")),
+    (Path(__file__).parent / "cases" / "labelled-paragraphs" / "input.txt", "labelled",
+     ("units", "牵头责任单位：区发改局")),
+    (Path(__file__).parent / "cases" / "bracketed-labels" / "input.txt", "bracketed",
+     ("task", "1. 加快建设实验室。[牵头单位：区科技局；责任单位：区财政局、区发改局]")),
+])
+def test_inspect_prints_each_line_as_the_reader_sees_it(source, layout_name, expected):
+    run = CliRunner().invoke(cli, ["inspect", str(source)])
+    assert run.exit_code == 0, run.output
+    head, *lines = run.stdout.splitlines()[2:]
+    assert head.startswith("# lead rule ")
+    assert run.stdout.splitlines()[1].startswith(f"# layout {layout_name}: ")
+    read = [line.split(None, 2)[1:] for line in lines]
+    kind, text = expected
+    assert any(line.endswith(f"  {kind:<14}  {text}") for line in lines), lines[:12]
+    non_empty = sum(1 for line in read_source(source).lines() if line.strip())
+    assert len(read) == non_empty

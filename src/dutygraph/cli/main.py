@@ -187,6 +187,29 @@ def table(graph_file, document, output):
 _NOTHING_LEFT_TO_CLOSE = False
 
 
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--layout", type=click.Choice(["table", "labelled", "bracketed"]),
+              help="How the tasks are printed (default: detected).")
+@click.option("--lead-convention",
+              type=click.Choice(["star", "first-listed", "all-co", "columns", "first", "column"]),
+              help="How the lead units are marked (default: detected).")
+def inspect(source, layout, lead_convention):
+    """Print SOURCE as the reader sees it: the layout and lead rule it detected and why,
+    then one line per non-empty source line: its place, what it was read as (title,
+    preamble, header, section, task, units, cell, note, statement, rule, or 'not
+    understood') and its text. Run it when a document reads wrong."""
+    from dutygraph.read.reader import read_table
+
+    with user_errors():
+        document = read_table(source, layout_name=layout, lead_convention=lead_convention)
+    click.echo(f"# {source}: {len(document.tasks)} tasks in {len(document.sections)} sections")
+    click.echo(f"# layout {document.layout}: {document.detected['layout']}")
+    click.echo(f"# lead rule {document.lead_convention}: {document.detected['lead convention']}")
+    for reading in document.readings:
+        click.echo(f"{str(reading.place):>6}  {reading.kind:<14}  {reading.text}")
+
+
 def main() -> None:
     """Entry point of the dutygraph command.
 
