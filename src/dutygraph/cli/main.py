@@ -207,7 +207,7 @@ def inspect(source, layout, lead_convention):
     click.echo(f"# layout {document.layout}: {document.detected['layout']}")
     click.echo(f"# lead rule {document.lead_convention}: {document.detected['lead convention']}")
     for reading in document.readings:
-        click.echo(f"{str(reading.place):>6}  {reading.kind:<14}  {reading.text}")
+        click.echo(f"{reading.place!s:>6}  {reading.kind:<14}  {reading.text}")
 
 
 def main() -> None:
