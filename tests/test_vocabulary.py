@@ -58,5 +58,5 @@ def test_internal_query_uses_only_declared_terms_and_parses(name):
     used = {DG._NS[term] for term in re.findall(r"\bdg:([A-Za-z][A-Za-z0-9_]*)", raw)}
     assert used <= DECLARED, sorted(used - DECLARED)
     text = (internal_query(name).replace("{scope}", "").replace("{class}", "dg:Unit")
-            .replace("{districts}", '"瓯海区"'))
+            .replace("{districts}", '"瓯海区"').replace("{leader}", "<https://example.org/p>"))
     ox.Store().query(text)

@@ -71,9 +71,29 @@ def load_file(store: ox.Store, path: str | Path) -> ox.Store:
     except OSError as error:
         raise InputError(path, None, f"cannot read the graph: {error.strerror or error}") from None
     except SyntaxError as error:
-        raise InputError(path, getattr(error, "lineno", None),
-                         f"not valid {rdf.name}: {error.msg}") from None
+        raise syntax_error(path, error, rdf.name) from None
     return store
+
+
+def syntax_error(path: str | Path, error: SyntaxError, kind: str) -> InputError:
+    """Oxigraph's parse error as one line: the file, the line, what is wrong, the text there."""
+    line = getattr(error, "lineno", None)
+    return InputError(path, line, f"not valid {kind}: {error.msg}{_near(path, line)}")
+
+
+def _near(path: str | Path, line: int | None, width: int = 60) -> str:
+    """'; near: TEXT', the source line LINE as one short line (Chinese as Chinese), or ''."""
+    if not line:
+        return ""
+    try:
+        with open(path, "rb") as file:
+            raw = next((text for number, text in enumerate(file, 1) if number == line), b"")
+    except OSError:
+        return ""
+    text = " ".join(raw.decode("utf-8", errors="replace").split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"; near: {text}" if text else ""
 
 
 def open_dataset(path: str | Path) -> ox.Store:

@@ -7,6 +7,7 @@ that opens with no network at all (vis-network embedded, no CDN, no Bootstrap).
 
 from __future__ import annotations
 
+import functools
 import math
 from importlib import resources
 from pathlib import Path
@@ -183,9 +184,11 @@ def tasks_network(view: TaskView, *, min_shared: int = 1,
     legend = [("节点", [("重点工作（方框：分组-序号）", "box", TASK_COLOUR)]),
               _type_legend({view.units[i].type for i in units}),
               ("连线", [("牵头（实线）", "line", BORDER), ("配合（虚线）", "line dashed", "#999")])]
-    subtitle = (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，{len(edges)} 条连线；"
-                "悬停在方框上看工作全文")
-    return _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    subtitle = view.note or (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，"
+                             f"{len(edges)} 条连线；悬停在方框上看工作全文")
+    net = _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    net.note = view.note_en  # why the page is empty, for the command line to say
+    return net
 
 
 def _task_view_units(view: TaskView, min_shared: int, unit_types, top) -> list[str]:
@@ -380,8 +383,7 @@ def _physics(count: int) -> dict:
 
 def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, options: dict):
     """A pyvis Network holding NODES and EDGES, with the page's title, subtitle and legend."""
-    Network = import_extra("pyvis.network", "pictures", "a picture").Network
-    net = Network(height="760px", width="100%", heading=title)
+    net = _network_class()(height="760px", width="100%", heading=title)
     # Lists set directly: add_node and add_edge are O(n) each (they check for duplicates).
     net.nodes = nodes
     net.node_ids = [node["id"] for node in nodes]
@@ -392,6 +394,32 @@ def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, 
     net.subtitle = subtitle
     net.legend = legend
     return net
+
+
+@functools.cache
+def _network_class():
+    """pyvis's Network, whose own writing methods (show, write_html, generate_html) make
+    dutygraph's self-contained page: pyvis's would fetch vis-network from a CDN, and raise
+    AttributeError in a notebook (they need a template this Network never loads)."""
+    Network = import_extra("pyvis.network", "pictures", "a picture").Network
+
+    class PictureNetwork(Network):
+        """A pyvis Network that writes itself as network_html's page."""
+
+        def generate_html(self, name="index.html", local=True, notebook=False):
+            return network_html(self)
+
+        def write_html(self, name, local=True, notebook=False, open_browser=False):
+            return write_html(self, name)
+
+        def show(self, name, local=True, notebook=True):
+            """Write the page to NAME; in a notebook, an iframe showing it (notebook_page)."""
+            from dutygraph.picture.notebook import notebook_page
+
+            path = write_html(self, name)
+            return notebook_page(path) if notebook else path
+
+    return PictureNetwork
 
 
 def network_html(net) -> str:
@@ -424,7 +452,9 @@ def write_html(net, path: str | Path) -> Path:
 
 
 def iframe_html(net, height: str = "780px") -> str:
-    """NET's page inside an <iframe srcdoc>, for a notebook cell (IPython.display.HTML)."""
+    """NET's page inside an <iframe srcdoc>, the whole page in the cell's output (large, and
+    dropped when an untrusted notebook is reopened): dutygraph.picture.notebook.show_network
+    writes the page to a file and shows that instead."""
     from html import escape
 
     return (f'<iframe srcdoc="{escape(network_html(net), quote=True)}" '
