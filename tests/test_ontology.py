@@ -42,6 +42,7 @@ DATATYPE_PROPERTIES = {
     "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
     "qualifier", "qualitative", "deadline", "deadlineDate", "sourceTable", "sourceRow",
     "expectedValueAsPrinted", "measureUnitAsPrinted", "indicatorAttribute", "textSimilarity",
+    "note", "leadConventionAssumed",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {

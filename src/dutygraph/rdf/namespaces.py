@@ -49,6 +49,8 @@ class DG(DefinedNamespace):
     number: URIRef
     text: URIRef
     remark: URIRef
+    note: URIRef
+    leadConventionAssumed: URIRef
     sourceLine: URIRef
     position: URIRef
     nameAsWritten: URIRef
