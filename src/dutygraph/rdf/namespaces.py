@@ -166,6 +166,9 @@ class DG(DefinedNamespace):
     byTextSimilarity: URIRef
 
 
+# W3C Data Cube: a progress report's figures are its observations (rdf/progress.py).
+QB = Namespace("http://purl.org/linked-data/cube#")
+
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.
 PREFIXES = {
     "dg": DG._NS,
@@ -184,4 +187,4 @@ def ox_node(term: URIRef) -> ox.NamedNode:
 
 
 __all__ = ["CONTEXT_URL", "DCTERMS", "DEFAULT_BASE", "DG", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES",
-           "PROV", "RDF", "RDFS", "SHAPES_IRI", "SKOS", "XSD", "ox_node"]
+           "PROV", "QB", "RDF", "RDFS", "SHAPES_IRI", "SKOS", "XSD", "ox_node"]

@@ -206,8 +206,8 @@ def check_overrides(path: str | Path, overrides: dict[str, Override], plan: Tabl
 def measured_targets(figures, targets) -> list[int | None]:
     """For each figure, the index of the task's target it measures, or None. An amount
     measures a target of its unit, the one whose indicator is most alike (each target once
-    per statement); a share of the plan measures the target an amount beside it measures,
-    else the task's only quantitative target."""
+    per statement); a share of the plan measures the target an amount beside it measures
+    (none, if that amount measures none), or, alone, the task's only quantitative target."""
     found: list[int | None] = [None] * len(figures)
     pairs = sorted(
         ((similarity(pieces(f.indicator), pieces(t.indicator)) or Fraction(0), -fi, -ti)
@@ -221,8 +221,9 @@ def measured_targets(figures, targets) -> list[int | None]:
             used.add(-ti)
     quantitative = [ti for ti, t in enumerate(targets) if not t.qualitative]
     beside = next((ti for ti in found if ti is not None), None)
+    amounts = any(f.kind == "amount" for f in figures)
     for fi, figure in enumerate(figures):
-        if figure.kind == "share":
-            found[fi] = beside if beside is not None else (
+        if figure.kind == "share":  # of what an amount beside it measures, if it has one
+            found[fi] = beside if amounts else (
                 quantitative[0] if len(quantitative) == 1 else None)
     return found

@@ -57,6 +57,7 @@ _STATUS = re.compile(_alternation(_WORD_STATUS))
 _NEGATION = re.compile("(?:" + _alternation(vocab.NEGATIONS) + ")$")
 _CLAUSE_END = re.compile(vocab.STATUS_TAIL + "(?:[" + re.escape(target_vocab.CLAUSE_BREAKS)
                          + r"）)]|$)")
+_REST = re.compile(_alternation(vocab.REST_WORDS))
 _NUMBER = r"(?P<value>\d+(?:\.\d+)?)\s*[%％]"
 _SHARES = (
     re.compile("(?:" + _alternation(vocab.SHARE_VERBS) + ")(?:" + _alternation(vocab.PLAN_WORDS)
@@ -80,10 +81,22 @@ def read_status(text: str, *, cell: bool) -> Status | None:
         words = match.group()
         if negation and status in vocab.POSITIVE:
             status, words = vocab.NEGATED_STATUS, negation.group() + words
+        elif status == vocab.NOT_STARTED and _REST.search(_clause_before(text, match.start())):
+            status = vocab.MIXED_NOT_STARTED
         found.append(Status(status, words, "column" if cell else "text"))
     if not found:
         return None
-    return min(found, key=lambda s: vocab.STATUS_PRECEDENCE.index(s.notation))
+    chosen = min(found, key=lambda s: vocab.STATUS_PRECEDENCE.index(s.notation))
+    if chosen.notation == vocab.NOT_STARTED and len({s.notation for s in found}) > 1:
+        words = "，".join(s.words for s in found)
+        return Status(vocab.MIXED_NOT_STARTED, words, chosen.source)
+    return chosen
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of TEXT's clause before END."""
+    start = max(text.rfind(mark, 0, end) for mark in target_vocab.CLAUSE_BREAKS)
+    return text[start + 1:end]
 
 
 def status_from_share(share: Decimal, period: Period) -> Status:

@@ -33,8 +33,12 @@ NEGATIONS = ("尚未", "未能", "没有", "未")
 NEGATED_STATUS = BEHIND
 POSITIVE = (COMPLETED, BASICALLY_COMPLETED, AHEAD, ON_SCHEDULE)
 # Where a text says several, the first of these wins: a task with any part behind is behind
-# to the office that follows it (一期已完成，二期进度滞后 → behind).
-STATUS_PRECEDENCE = (NOT_STARTED, BEHIND, ON_SCHEDULE, AHEAD, BASICALLY_COMPLETED, COMPLETED)
+# to the office that follows it (一期已完成，二期进度滞后 → behind). A task partly begun
+# (3家已建成，其余2家尚未开工) is behind, not "not started": MIXED_NOT_STARTED.
+STATUS_PRECEDENCE = (BEHIND, NOT_STARTED, ON_SCHEDULE, AHEAD, BASICALLY_COMPLETED, COMPLETED)
+MIXED_NOT_STARTED = BEHIND
+# So is a task whose rest is not begun: 其余2家尚未开工 says part of it is under way.
+REST_WORDS = ("其余", "剩余", "另有", "部分")
 # In a progress text (not a status cell) a word states the status only where it ends its
 # clause, perhaps with these after it: 已完成年度任务 does, 已完成投资12.3亿元 does not.
 STATUS_TAIL = r"(?:年度|全年|阶段性|阶段|既定|目标|计划|工作|建设|序时|进度|任务|于|中|了)*"
