@@ -45,7 +45,7 @@ def summarise(document: ProgressDocument, report_id: str, links: list[Link],
         observations=sum(len(m) for m in measured),
         observations_measuring_a_target=sum(t is not None for m in measured for t in m))
     for item, link in zip(document.items, links, strict=True):
-        entry = {"place": str(item.place), "text": item.text,
+        entry = {"place": item.place.described(), "text": item.text,
                  "status": item.status.notation if item.status else None,
                  "method": link.method, "evidence": link.evidence}
         if link.task:

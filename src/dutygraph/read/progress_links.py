@@ -180,6 +180,7 @@ def load_overrides(path: str | Path) -> dict[str, dict[str, Override]]:
             raise InputError(path, line, f"expected {len(OVERRIDE_COLUMNS)} cells "
                              f"({','.join(OVERRIDE_COLUMNS)}), found {len(row)}")
         report, place, task = (cell.strip() for cell in row)
+        place = place.removeprefix("line ").strip()  # "line 7", as the build report says it
         match = TASK_KEY.match(task)
         if task and match is None:
             raise InputError(path, line, f"task {task!r} is not section-number such as "
@@ -197,7 +198,7 @@ def check_overrides(path: str | Path, overrides: dict[str, Override], plan: Tabl
     for place, override in overrides.items():
         if place not in places:
             raise InputError(path, override.line, f"the report prints no task at {place!r}; "
-                             "give the place as the build report does (12, table 1, row 5)")
+                             "give the place as the build report does (line 12, table 1, row 5)")
         if override.task is not None and override.task not in tasks:
             raise InputError(path, override.line, f"the plan has no task "
                              f"{_key_text(override.task)} (section position, 序号)")
