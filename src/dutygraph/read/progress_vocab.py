@@ -41,7 +41,7 @@ MIXED_NOT_STARTED = BEHIND
 REST_WORDS = ("其余", "剩余", "另有", "部分")
 # In a progress text (not a status cell) a word states the status only where it ends its
 # clause, perhaps with these after it: 已完成年度任务 does, 已完成投资12.3亿元 does not.
-STATUS_TAIL = r"(?:年度|全年|阶段性|阶段|既定|目标|计划|工作|建设|序时|进度|任务|于|中|了)*"
+STATUS_TAIL = r"(?:年度|全年|阶段性|阶段|既定|目标|计划|工作|建设|序时|进度|任务|推进|于|中|了)*"
 
 # A share of the plan stated by a percentage alone: at or above 100 the work is done; at or
 # above the share of the period in the year (序时进度: 9 of 12 months → 75%) it is on schedule.
