@@ -15,7 +15,7 @@ from .conftest import QUERIES, SEED
 # Tasks per leader, counted on the printed table (section 九 has no row 4: 11 rows, not 12).
 TASKS_PER_LEADER = {
     "林仕德": 17, "林照光": 27, "吴雪梅": 24, "杜潘祚": 13, "寿宇飞": 15, "张杰尔": 1,
-    "张昶": 8, "金剑欣": 11, "胡宋孝": 4, "林国锋": 3, "": 4,
+    "张昶": 8, "金剑欣": 11, "胡宋孝": 4, "林国锋": 3, None: 4,  # 区委部门: no leader (unbound)
 }
 
 

@@ -60,8 +60,12 @@ def cli():
               help="Refuse (exit 2, nothing written) a document with a line inside its tasks "
                    "that could not be placed; by default such a line is a warning in the "
                    "build report.")
+@click.option("--links", type=click.Path(dir_okay=False),
+              help="With progress reports: a CSV (report,place,task) fixing the task an item "
+                   "of a report reports on (task as 02-05, or empty for none); see "
+                   "docs/progress.md.")
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
-          layout, lead_convention, strict):
+          layout, lead_convention, strict, links):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
@@ -70,9 +74,25 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     Several SOURCES (files, folders, globs such as 'data/*.txt') make a corpus: each document
     in its own named graph, written as corpus.trig, corpus.nq and corpus.ttl with a corpus
     report; a bad document is reported and skipped unless --fail-fast.
+
+    A plan with its progress reports (dutygraph build plan.docx q1.docx q3.xlsx) builds one
+    graph: the plan, and each report's statements linked to its tasks; the build report
+    says per period how many tasks reported and their statuses (docs/progress.md).
     """
     from dutygraph.build import build_and_write
     from dutygraph.cli.corpus import build_corpus_command, is_corpus
+    from dutygraph.cli.progress import build_year_command, is_year_build
+
+    with user_errors():
+        year = is_year_build(sources, store)
+    if year:
+        build_year_command(sources, output_dir, units=units, base=base,
+                           validate=not no_validate, links=links, layout=layout,
+                           lead_convention=lead_convention)
+        return
+    if links:
+        raise click.UsageError("--links fixes the links of progress reports: give a plan "
+                               "and its reports")
 
     if is_corpus(sources, store):
         build_corpus_command(sources, output_dir, units=units, meta=meta, base=base,
