@@ -55,7 +55,7 @@ def test_numbering_gap_is_kept_and_numeral_eleven_names_two_sections(seed_store)
     tasks = _rows(seed_store, "tasks.rq")
     assert [r["number"] for r in tasks if r["leader"] == "金剑欣"] == [1, 2, 3, *range(5, 13)]
     eleven = {r["section"]: r["leader"] for r in tasks if r["section"].startswith("十一、")}
-    assert eleven == {"十一、林国锋主任牵头重点工作": "林国锋", "十一、区委部门重点工作": ""}
+    assert eleven == {"十一、林国锋主任牵头重点工作": "林国锋", "十一、区委部门重点工作": None}
 
 
 def test_task_with_eight_units_and_one_star(seed_store):
