@@ -192,10 +192,21 @@ def _find_where(query: str, origin: str) -> int:
     raise InputError(origin, None, "a query with parameters needs a WHERE { … } clause")
 
 
+def _json_default(value):
+    """A value json cannot write itself: a decimal as a JSON number (a float, as JSON readers
+    read numbers anyway), anything else as its text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)
+
+
 def format_result(result: QueryResult, fmt: str) -> str:
     """The result as an aligned text table, CSV or JSON (Chinese left as it is)."""
     if fmt == "json":
-        return json.dumps(result.records(), ensure_ascii=False, indent=2, default=str) + "\n"
+        return json.dumps(result.records(), ensure_ascii=False, indent=2,
+                          default=_json_default) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

@@ -1,4 +1,4 @@
-"""Small helpers the notebooks call: tables for Excel, charts with Chinese labels."""
+"""Small helpers the notebooks call: tables for Excel, charts with Chinese labels, pictures."""
 
 from __future__ import annotations
 
@@ -46,3 +46,10 @@ def export_table(frame, path: str | Path) -> Path:
     else:
         raise ValueError(f"{path}: use .xlsx or .csv")
     return path
+
+
+def show_network(net, path: str | Path, height: str = "780px"):
+    """Write NET's page (dutygraph.picture.pages) to PATH and show it in the notebook."""
+    from dutygraph.picture.pages import notebook_page, write_html
+
+    return notebook_page(write_html(net, path), height)

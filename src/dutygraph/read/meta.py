@@ -12,6 +12,7 @@ from dutygraph.errors import InputError
 SIDECAR_SUFFIX = ".meta.json"
 IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
+KINDS = ("plan", "progress")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class DocumentMeta:
     year: int | None = None
     source: str = ""  # where the file came from, in words or a URL
     units: str = ""  # path of the unit table, relative to the sidecar
+    kind: str = "plan"  # plan (a breakdown table) or progress (a report on one: issue 24)
+    period: str = ""  # a progress report's period in words (1—9月, 上半年) where it prints none
 
 
 def sidecar_path(source: str | Path) -> Path:
@@ -50,6 +53,8 @@ def load_meta(path: str | Path) -> DocumentMeta:
         if not IDENTIFIER.fullmatch(getattr(meta, key)):
             raise InputError(path, None, f"{key} {getattr(meta, key)!r} must be lowercase "
                              "ASCII kebab-case: IRIs are minted from it")
+    if meta.kind not in KINDS:
+        raise InputError(path, None, f"kind {meta.kind!r} is not one of {', '.join(KINDS)}")
     return meta
 
 
