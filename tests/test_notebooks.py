@@ -136,7 +136,7 @@ def _rows(cell) -> list[list[str]]:
 
 def test_years_builds_three_documents(years):
     shown = _text(years[1]["build"])
-    # 6,655 quads of the three documents (a publisher each) and 24 of the 6 recurring pairs (4 each).
+    # 6,655 quads of the three documents (a publisher each), 24 of the 6 recurring pairs.
     for line in ("ouhai-2024 2024 127 tasks", "ouhai-2023 2023 7 tasks",
                  "ouhai-2025 2025 6 tasks", "3 documents, 6679 quads"):
         assert line in shown
