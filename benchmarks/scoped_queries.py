@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 LISTINGS = ("tasks.rq", "assignments.rq", "targets.rq")
 SCOPED_S, RATIO, COMMAND_S = 0.050, 2.0, 0.5
 WHOLE_MEMORY_S, WHOLE_DISK_S, ROWS_PER_S = 1.0, 3.0, 100_000
+ROW = "{:<34} {:>10} {:>9} {:>8} {:>13} {:>8} {:>9} {:>13} {:>8}"
 
 
 def timed(store: ox.Store, name: str, params: dict, runs: int) -> tuple[int, float]:
@@ -89,18 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     district = run_query(disk, read_query(REPO / "queries/tasks.rq"), "tasks.rq",
                          {"document": document}).records()[0]["district"]
     names = args.names or sorted(p.name for p in (REPO / "queries").glob("*.rq"))
+    print(f"{len(graphs)} documents; asked of {document} and of {district}\n")
+    print(ROW.format("query", "whole rows", "memory s", "disk s", "document rows", "disk s",
+                     "one doc s", "district rows", "disk s"), flush=True)
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
         alone = one_document_store(disk, graphs[document], Path(folder) / "one")
-        rows = [measure(name, memory, disk, alone, document, district, args.runs)
-                for name in names]
+        for name in names:  # each line as it is measured: a long run shows its progress
+            r = measure(name, memory, disk, alone, document, district, args.runs)
+            rows.append(r)
+            print(ROW.format(r["query"], f"{r['whole_rows']:,}", f"{r['memory_s']:.3f}",
+                             f"{r['disk_s']:.3f}", f"{r['document_rows']:,}",
+                             f"{r['document_s']:.3f}", f"{r['alone_s']:.3f}",
+                             f"{r['district_rows']:,}", f"{r['district_s']:.3f}"), flush=True)
         del alone
-    print(f"{len(graphs)} documents; asked of {document} and of {district}\n")
-    print("\n".join(_table(
-        ["query", "whole rows", "memory s", "disk s", "document rows", "disk s", "one doc s",
-         "district rows", "disk s"],
-        [[r["query"], f"{r['whole_rows']:,}", f"{r['memory_s']:.3f}", f"{r['disk_s']:.3f}",
-          f"{r['document_rows']:,}", f"{r['document_s']:.3f}", f"{r['alone_s']:.3f}",
-          f"{r['district_rows']:,}", f"{r['district_s']:.3f}"] for r in rows])))
     rates = {name: csv_rate(memory, name) for name in LISTINGS if name in names}
     print()
     return report(rows, rates, command_seconds(args.store, document))
