@@ -59,11 +59,15 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
 
 
 def load_file(store: ox.Store, path: str | Path) -> ox.Store:
-    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE."""
+    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE.
+    The file is checked first (dutygraph.ask.guard): bounded, and no entity to expand."""
+    from dutygraph.ask.guard import check_graph_file
+
     path = Path(path)
     rdf = rdf_format(path)
     if not path.exists():
         raise InputError(path, None, "no such file")
+    check_graph_file(path)  # size, and no DTD entities to expand
     try:
         store.bulk_load(path=str(path), format=rdf)
     except OSError as error:

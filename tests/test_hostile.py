@@ -1,0 +1,87 @@
+"""Hostile and unlucky inputs: each case under tests/hostile ends within its bound of time and
+memory, with exit 2 and its one-line message, or with a correct graph that lost no text.
+
+A case is a folder with case.json: the commands to run ({case} the folder of its inputs,
+{out} an empty folder, {queries} the catalogue), the environment, the exit code, the exact
+stderr or the lines the output must hold, and its bounds: seconds of wall time and megabytes
+of address space (RLIMIT_AS), enforced on the command's own process. Inputs are small files
+in the folder, written by tests/hostile/generate.py; a case marked "generated" has its
+(large) inputs made at run time instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = Path(__file__).parent / "hostile"
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+
+
+def _load_generator():
+    """tests/hostile/generate.py, the cases' maker, loaded by its path (no sys.path change)."""
+    spec = importlib.util.spec_from_file_location("hostile_generate", CASES / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_generator()
+def cases() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if (p / "case.json").is_file())
+
+
+def run_bounded(args: list[str], env: dict[str, str], seconds: float, megabytes: int,
+                cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m dutygraph ARGS` with at most MEGABYTES of address space, SECONDS long."""
+    def limit():
+        size = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    return subprocess.run([sys.executable, "-m", "dutygraph", *args], cwd=cwd,
+                          env={**os.environ, **env}, preexec_fn=limit, timeout=seconds,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda path: path.name)
+def test_hostile_input_ends_in_bounds_with_a_message_or_a_whole_graph(case, tmp_path):
+    spec = json.loads((case / "case.json").read_text(encoding="utf-8"))
+    inputs = case
+    if spec.get("generated"):
+        inputs = tmp_path / "in"
+        inputs.mkdir()
+        generate.make(case.name, inputs)
+    for number, command in enumerate(spec["commands"]):
+        out = tmp_path / f"out{number}"
+        out.mkdir()
+        fill = {"case": str(inputs), "out": str(out), "queries": str(QUERIES)}
+        args = [arg.format(**fill) for arg in command]
+        result = run_bounded(args, spec.get("env", {}), spec["seconds"], spec["memory_mb"],
+                             tmp_path)
+        assert result.returncode == spec["exit"], (args, result.stderr[-2000:])
+        if "stderr" in spec:
+            assert result.stderr == spec["stderr"].format(**fill), args
+        for name, lines in spec.get("holds", {}).items():
+            text = result.stdout if name == "stdout" else (out / name).read_text("utf-8")
+            for line in lines:
+                assert line in text, (args, name, line)
+
+
+def test_the_bulk_loader_reads_no_graph_over_the_size_limit(tmp_path, monkeypatch):
+    from dutygraph.ask.bulkload import read_graphs
+    from dutygraph.errors import InputError
+
+    path = tmp_path / "corpus.nq"
+    path.write_text('<http://e/s> <http://e/p> "o" <http://e/g> .\n', encoding="utf-8")
+    assert read_graphs([path], "http://e/default")[0] == {"http://e/g": 1}
+    monkeypatch.setenv("DUTYGRAPH_MAX_GRAPH_BYTES", "10")
+    with pytest.raises(InputError, match="over the limit of 10: if the input is trusted, "
+                                         "set DUTYGRAPH_MAX_GRAPH_BYTES=N to raise it"):
+        read_graphs([path], "http://e/default")
