@@ -57,7 +57,7 @@ def test_hostile_input_ends_in_bounds_with_a_message_or_a_whole_graph(case, tmp_
     if spec.get("generated"):
         inputs = tmp_path / "in"
         inputs.mkdir()
-        generate.make(case.name, inputs)
+        generate.make(spec.get("maker", case.name), inputs)
     for number, command in enumerate(spec["commands"]):
         out = tmp_path / f"out{number}"
         out.mkdir()

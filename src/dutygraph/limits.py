@@ -56,7 +56,7 @@ class Limit:
 GRAPH_BYTES = Limit("DUTYGRAPH_MAX_GRAPH_BYTES", 1024 * _MB, "bytes in a graph file")
 SOURCE_BYTES = Limit("DUTYGRAPH_MAX_BYTES", 50 * _MB, "bytes in a source table", "--max-bytes")
 TASKS = Limit("DUTYGRAPH_MAX_TASKS", 20_000, "tasks in one document", "--max-tasks")
-ROWS = Limit("DUTYGRAPH_MAX_ROWS", 100_000, "rows in one document")
+ROWS = Limit("DUTYGRAPH_MAX_ROWS", 50_000, "rows in one document")
 CELL_CHARS = Limit("DUTYGRAPH_MAX_CELL_CHARS", 100_000, "characters in one cell or line")
 # A .docx or .xlsx is a zip: its parts are measured before any is expanded.
 ZIP_BYTES = Limit("DUTYGRAPH_MAX_UNZIPPED_BYTES", 200 * _MB,

@@ -7,7 +7,9 @@ Each maker takes the folder to write into and returns nothing; its name is the c
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -51,6 +53,93 @@ def graph_over_size_limit(folder: Path) -> None:
     (folder / "graph.ttl").write_text(
         "@prefix ex: <http://example.org/> .\n"
         + "".join(f'ex:s{i} ex:p "值{i}" .\n' for i in range(20)), encoding="utf-8")
+
+
+TABLE = ("一、王一副区长牵头重点工作\n"
+         "序号\t重点工作\t责任单位\n"
+         "1\t推进养老服务体系建设。\t*区民政局、区残联\n"
+         "2\t完善社会救助制度。\t区民政局\n")
+
+
+def _office_files():
+    """tests/office_files.py, which writes .docx and .xlsx from a text spec."""
+    path = HERE.parent / "office_files.py"
+    spec = importlib.util.spec_from_file_location("office_files", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rewrite_part(path: Path, part: str, change) -> None:
+    """Replace PART of the zip at PATH by CHANGE(its bytes)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            archive.writestr(info.filename, change(data) if info.filename == part else data)
+
+
+def _with_doctype(entity: bytes, reference: bytes, before: bytes):
+    """A change that declares ENTITY in a DOCTYPE and puts REFERENCE before BEFORE."""
+    def change(data: bytes) -> bytes:
+        head, sep, rest = data.partition(b"?>")
+        return head + sep + b"\n<!DOCTYPE x [" + entity + b"]>" + rest.replace(
+            before, reference + before, 1)
+    return change
+
+
+@case
+def docx_external_entity(folder: Path) -> None:
+    """An external entity inside a cell: lxml drops it and the rest of the text, silently."""
+    path = _office_files().write_docx(TABLE, folder / "table.docx")
+    _rewrite_part(path, "word/document.xml", _with_doctype(
+        b'<!ENTITY x SYSTEM "file:///etc/hostname">', b"&x;", "民政局".encode()))
+
+
+@case
+def xlsx_billion_laughs(folder: Path) -> None:
+    """Nested entities in the sheet of an .xlsx."""
+    path = _office_files().write_xlsx(TABLE, folder / "table.xlsx")
+    entities = b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), b"&%s;" % bytes([97 + i]) * 10)
+        for i in range(8))
+    _rewrite_part(path, "xl/worksheets/sheet1.xml", _with_doctype(entities, b"&i;", b"</t>"))
+
+
+@case
+def xlsx_huge_cell(folder: Path) -> None:
+    """A 1 GiB cell in a file of 1 MB: refused by the zip's declared sizes, nothing expanded."""
+    path = _office_files().write_xlsx(TABLE, folder / "table.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in parts:
+            if name != "xl/worksheets/sheet1.xml":
+                archive.writestr(name, data)
+                continue
+            head, sep, rest = data.partition(b"</t>")  # into the first cell's text
+            with archive.open(name, "w", force_zip64=True) as stream:
+                stream.write(head)
+                block = b"a" * (1 << 20)
+                for _ in range(1024):
+                    stream.write(block)
+                stream.write(sep + rest)
+
+
+@case
+def xlsx_many_rows(folder: Path) -> None:
+    """100,000 rows of a few bytes each, past the row limit: counted before openpyxl reads."""
+    path = _office_files().write_xlsx(TABLE, folder / "table.xlsx")
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r)
+                    for r in range(10, 100_010))
+    _rewrite_part(path, "xl/worksheets/sheet1.xml",
+                  lambda data: data.replace(b"</sheetData>", rows + b"</sheetData>"))
+
+
+@case
+def docx_long_cell(folder: Path) -> None:
+    """A cell of 200,000 characters: over the cell limit, named with its place."""
+    _office_files().write_docx(TABLE.replace("完善", "完" * 200_000), folder / "table.docx")
 
 
 def make(name: str, folder: Path) -> None:

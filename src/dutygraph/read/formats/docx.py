@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from dutygraph.errors import InputError
+from dutygraph.read.formats.office import check_cell, check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
 
 
@@ -18,6 +19,7 @@ def read_docx_items(path: str | Path) -> SourceItems:
     import docx  # python-docx; imported here so that text-only builds never load it
 
     data = _read_bytes(path)
+    check_office_file(path, data)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a file that is not .docx
@@ -27,12 +29,14 @@ def read_docx_items(path: str | Path) -> SourceItems:
         if hasattr(block, "rows"):
             tables += 1
             for row_number, row in enumerate(block.rows, start=1):
-                cells = tuple(_cell_text(cell) for cell in row.cells)
-                items.append(Item(Place(row_number, tables, "row"), "\t".join(cells), cells,
+                place = Place(row_number, tables, "row")
+                cells = tuple(check_cell(path, place, _cell_text(cell)) for cell in row.cells)
+                items.append(Item(place, "\t".join(cells), cells,
                                   grid=True))
         else:
             paragraphs += 1
-            items.append(Item(Place(paragraphs, None, "paragraph"), block.text))
+            place = Place(paragraphs, None, "paragraph")
+            items.append(Item(place, check_cell(path, place, block.text)))
     return SourceItems(str(path), "docx", "utf-8", hashlib.sha256(data).hexdigest(), items)
 
 

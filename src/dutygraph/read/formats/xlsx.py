@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from dutygraph.errors import InputError
+from dutygraph.read.formats.office import check_cell, check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
 
 
@@ -23,6 +24,7 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
+    check_office_file(path, data, sheets="xl/worksheets/")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises several types for a file that is not .xlsx
@@ -31,8 +33,9 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
     for table, sheet in enumerate(workbook.worksheets, start=1):
         filled = _merged_values(sheet)
         for row in sheet.iter_rows():
-            cells = tuple(_text(filled.get(cell.coordinate, cell.value)) for cell in row)
             place = Place(row[0].row, table, "row")
+            cells = tuple(check_cell(path, place, _text(filled.get(cell.coordinate, cell.value)))
+                          for cell in row)
             items.append(Item(place, "\t".join(cells), cells, grid=True))
     return SourceItems(str(path), "xlsx", "utf-8", hashlib.sha256(data).hexdigest(), items)
 

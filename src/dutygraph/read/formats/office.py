@@ -1,0 +1,81 @@
+"""What an office file (.docx, .xlsx: a zip of XML parts) must pass before its reader opens it.
+
+- Its parts, by the sizes the zip's directory declares, expand to at most ZIP_BYTES in all,
+  and a large part at most ZIP_RATIO times its compressed size: a 1 MB .xlsx holding a 1 GiB
+  cell is refused before a byte of it is expanded. (Python's zipfile stops a part at its
+  declared size, so a directory that lies cannot expand more than it declares.)
+- No XML part holds a DOCTYPE: Office never writes one, and an entity it declares is either
+  expanded (billion laughs) or, external, silently dropped with the rest of its text node by
+  lxml, cutting a cell's text at the entity.
+- A sheet holds at most ROWS rows, counted in its XML before openpyxl builds them all.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from dutygraph.errors import InputError
+from dutygraph.limits import CELL_CHARS, ROWS, ZIP_BYTES, ZIP_RATIO
+
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_CHUNK = 1024 * 1024
+_OVERLAP = 64
+_RATIO_FROM = 1024 * 1024  # smaller parts may compress as they like: ZIP_BYTES bounds them
+_XML = (".xml", ".rels", ".vml")
+
+
+def check_office_file(path: str | Path, data: bytes, sheets: str = "") -> None:
+    """InputError when the zip DATA (the file at PATH) would expand too far, or one of its XML
+    parts holds a DTD; in the parts whose names start with SHEETS, when rows are too many."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the format's reader says so in its own words
+    with archive:
+        parts = archive.infolist()
+        _check_sizes(path, parts)
+        for part in parts:
+            if part.filename.lower().endswith(_XML):
+                _check_part(path, archive, part, sheets)
+
+
+def _check_sizes(path: str | Path, parts: list[zipfile.ZipInfo]) -> None:
+    ZIP_BYTES.check(sum(part.file_size for part in parts), path)
+    ratio = ZIP_RATIO.value()
+    for part in parts:
+        if part.file_size >= _RATIO_FROM and part.file_size > ratio * max(part.compress_size, 1):
+            raise InputError(path, None, f"the part {part.filename} expands "
+                             f"{part.file_size // max(part.compress_size, 1):,} times (to "
+                             f"{part.file_size:,} bytes), over the limit of {ratio:,}: if the "
+                             f"file is trusted, {ZIP_RATIO.how_to_raise()} to raise it")
+
+
+def _check_part(path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, sheets: str) -> None:
+    """Read PART in chunks: refuse a DTD; count rows in a sheet."""
+    rows, tail, counting = 0, b"", bool(sheets) and part.filename.startswith(sheets)
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = tail + chunk
+            if _DTD.search(window):
+                raise InputError(path, None, f"the part {part.filename} holds a DOCTYPE or an "
+                                 "entity declaration, which Office never writes: an entity "
+                                 "would be expanded or cut the text at it; refused (save the "
+                                 "file again from Word or Excel)")
+            if counting:
+                # A tag wholly in the tail was counted with the chunk before.
+                rows += sum(1 for tag in _ROW.finditer(window) if tag.end() > len(tail))
+            tail = window[-_OVERLAP:]
+    if counting:
+        ROWS.check(rows, path)
+
+
+def check_cell(path: str | Path, place, text: str) -> str:
+    """TEXT, or InputError at PLACE when it is longer than a cell may be."""
+    if len(text) > CELL_CHARS.value():
+        CELL_CHARS.check(len(text), path, place)
+    return text
+
