@@ -20,7 +20,7 @@ class SectionSummary:
     leader: str | None
     tasks: int
     statements: list[str]
-    missing_numbers: list[int]  # gaps in 序号, kept as printed
+    missing_numbers: list[int]  # gaps in 序号 (of a run over 100, its two ends)
 
 
 @dataclass
@@ -91,9 +91,12 @@ def build_report(
         format=document.format, layout=document.layout,
         lead_convention=document.lead_convention, detected=dict(document.detected),
     )
+    printed = 0  # the last 序号 of the sections so far: a section may number on from it
     for section in document.sections:
         numbers = [task.number for task in section.tasks]
-        missing = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+        start = printed + 1 if numbers and min(numbers) > printed > 0 else 1
+        missing = _missing_numbers(numbers, start)
+        printed = max(numbers, default=printed)
         report.sections.append(SectionSummary(
             section.line, section.numeral, section.label, section.leader, len(section.tasks),
             [s.text for s in section.statements], missing,
@@ -106,6 +109,22 @@ def build_report(
             report.indicator_tables.append(
                 f"{where}: {section.heading}: {len(section.tasks)} indicator rows{unitless}")
     return report
+
+
+_RUN_LISTED = 100  # a longer run of numbers not printed is a jump: its two ends are listed
+
+
+def _missing_numbers(numbers: list[int], start: int) -> list[int]:
+    """The numbers from START to the largest of NUMBERS that are not among them, in the time
+    of the numbers (a 序号 of 999999999 lists two numbers, not a billion)."""
+    missing, expected = [], start
+    for number in sorted(set(numbers)):
+        if number - expected > _RUN_LISTED:
+            missing += [expected, number - 1]
+        elif number > expected:
+            missing += range(expected, number)
+        expected = max(expected, number + 1)
+    return missing
 
 
 def _units_named_twice(task: ResolvedTask) -> list[str]:
