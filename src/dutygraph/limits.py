@@ -40,7 +40,7 @@ class Limit:
 
     def how_to_raise(self) -> str:
         """The words that tell the user how to raise the bound."""
-        ways = [f"{self.option} N"] if self.option else []
+        ways = [f"pass {self.option} N"] if self.option else []
         return " or ".join([*ways, f"set {self.variable}=N"])
 
     def check(self, found: int, path: str | Path, line: int | None = None,
@@ -63,5 +63,14 @@ ZIP_BYTES = Limit("DUTYGRAPH_MAX_UNZIPPED_BYTES", 200 * _MB,
                   "bytes unzipped in an office file")
 ZIP_RATIO = Limit("DUTYGRAPH_MAX_ZIP_RATIO", 200, "times compressed in one part of an "
                   "office file")
+
+
+
+def checked_text(text: str, path: str | Path, place=None) -> str:
+    """TEXT, a cell or a line read at PLACE of PATH; InputError when longer than CELL_CHARS
+    (a 16 MiB task text ran out of memory in the reader's patterns)."""
+    CELL_CHARS.check(len(text), path, place)
+    return text
+
 
 ALL = (GRAPH_BYTES, SOURCE_BYTES, TASKS, ROWS, CELL_CHARS, ZIP_BYTES, ZIP_RATIO)

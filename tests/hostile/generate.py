@@ -142,6 +142,21 @@ def docx_long_cell(folder: Path) -> None:
     _office_files().write_docx(TABLE.replace("完善", "完" * 200_000), folder / "table.docx")
 
 
+@case
+def text_huge_line(folder: Path) -> None:
+    """A task text of 16 MiB characters: was a MemoryError traceback; over the cell limit."""
+    with open(folder / "table.txt", "w", encoding="utf-8") as stream:
+        stream.write(TABLE.split("1\t")[0] + "1\t" + "任" * (16 << 20) + "\t区发改局\n")
+
+
+@case
+def text_over_task_limit(folder: Path) -> None:
+    """20,001 tasks (4 MB), one over the default task limit: read, then refused."""
+    head, rows = TABLE.split("1\t")[0], "推进养老服务体系建设。\t*区民政局、区残联\n"
+    with open(folder / "table.txt", "w", encoding="utf-8") as stream:
+        stream.write(head + "".join(f"{n}\t{rows}" for n in range(1, 20_002)))
+
+
 def make(name: str, folder: Path) -> None:
     """Write case NAME's files into FOLDER."""
     MAKERS[name](folder)

@@ -12,7 +12,21 @@ import click
 
 from dutygraph import __version__
 from dutygraph.cli.common import ask_credentials, checked_base, emit, parse_params, user_errors
+from dutygraph.limits import SOURCE_BYTES, TASKS
 from dutygraph.rdf.namespaces import DEFAULT_BASE
+
+
+def limit_option(limit):
+    """An option that sets LIMIT (dutygraph.limits) for this command and the processes it
+    starts: it is passed on in the environment, which worker processes inherit."""
+    def set_limit(context, parameter, value):
+        if value is not None:
+            os.environ[limit.variable] = str(value)
+
+    return click.option(limit.option, type=click.IntRange(min=1), metavar="N",
+                        expose_value=False, callback=set_limit,
+                        help=f"Refuse a document of more than N {limit.what.split(' in ')[0]} "
+                             f"(default {limit.default:,}; also {limit.variable}).")
 
 
 @click.group()
@@ -52,6 +66,8 @@ def cli():
               help="How the lead units are marked: * (star), listed first (first) or in "
                    "their own column or label (column). Default: detected from the notes, "
                    "header row and labels; the build report says which and why.")
+@limit_option(TASKS)
+@limit_option(SOURCE_BYTES)
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
           layout, lead_convention):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.

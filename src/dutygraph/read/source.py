@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutygraph.errors import InputError
+from dutygraph.limits import SOURCE_BYTES
 
 # Tried in this order. Chinese government files that are not UTF-8 are almost always
 # GBK; GB18030 is its superset, so it reads GBK and GB2312 files too.
@@ -31,6 +32,7 @@ def read_source(path: str | Path) -> SourceText:
     """Read PATH and decode it; raise InputError naming the first undecodable line."""
     path = Path(path)
     try:
+        SOURCE_BYTES.check(path.stat().st_size, path)  # before a byte is read
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None

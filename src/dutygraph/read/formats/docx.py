@@ -6,7 +6,8 @@ import hashlib
 from pathlib import Path
 
 from dutygraph.errors import InputError
-from dutygraph.read.formats.office import check_cell, check_office_file
+from dutygraph.limits import SOURCE_BYTES, checked_text
+from dutygraph.read.formats.office import check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
 
 
@@ -30,13 +31,13 @@ def read_docx_items(path: str | Path) -> SourceItems:
             tables += 1
             for row_number, row in enumerate(block.rows, start=1):
                 place = Place(row_number, tables, "row")
-                cells = tuple(check_cell(path, place, _cell_text(cell)) for cell in row.cells)
+                cells = tuple(checked_text(_cell_text(cell), path, place) for cell in row.cells)
                 items.append(Item(place, "\t".join(cells), cells,
                                   grid=True))
         else:
             paragraphs += 1
             place = Place(paragraphs, None, "paragraph")
-            items.append(Item(place, check_cell(path, place, block.text)))
+            items.append(Item(place, checked_text(block.text, path, place)))
     return SourceItems(str(path), "docx", "utf-8", hashlib.sha256(data).hexdigest(), items)
 
 
@@ -47,6 +48,7 @@ def _cell_text(cell) -> str:
 
 def _read_bytes(path: str | Path) -> bytes:
     try:
+        SOURCE_BYTES.check(Path(path).stat().st_size, path)
         return Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None

@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 from dutygraph.errors import InputError
-from dutygraph.limits import CELL_CHARS, ROWS, ZIP_BYTES, ZIP_RATIO
+from dutygraph.limits import ROWS, ZIP_BYTES, ZIP_RATIO
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
@@ -71,11 +71,4 @@ def _check_part(path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, sheets: s
             tail = window[-_OVERLAP:]
     if counting:
         ROWS.check(rows, path)
-
-
-def check_cell(path: str | Path, place, text: str) -> str:
-    """TEXT, or InputError at PLACE when it is longer than a cell may be."""
-    if len(text) > CELL_CHARS.value():
-        CELL_CHARS.check(len(text), path, place)
-    return text
 

@@ -8,7 +8,8 @@ import io
 from pathlib import Path
 
 from dutygraph.errors import InputError
-from dutygraph.read.formats.office import check_cell, check_office_file
+from dutygraph.limits import SOURCE_BYTES, checked_text
+from dutygraph.read.formats.office import check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
 
 
@@ -21,6 +22,7 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
     import openpyxl
 
     try:
+        SOURCE_BYTES.check(Path(path).stat().st_size, path)
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
@@ -34,7 +36,8 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
         filled = _merged_values(sheet)
         for row in sheet.iter_rows():
             place = Place(row[0].row, table, "row")
-            cells = tuple(check_cell(path, place, _text(filled.get(cell.coordinate, cell.value)))
+            cells = tuple(checked_text(_text(filled.get(cell.coordinate, cell.value)), path,
+                                       place)
                           for cell in row)
             items.append(Item(place, "\t".join(cells), cells, grid=True))
     return SourceItems(str(path), "xlsx", "utf-8", hashlib.sha256(data).hexdigest(), items)
