@@ -1,9 +1,13 @@
 """How reading and building scale with a table's size: 1, 10 and 100 MB by default.
 
 A table of N MB is the seed's (data/ouhai-2024-key-tasks.txt) body repeated, its 序号
-numbered on, until the file reaches N MB (about 4,500 tasks a megabyte). Each size is built
-in a fresh process (`dutygraph build --no-validate`, limits raised to fit), whose wall time
-and peak resident memory (getrusage of the child) are printed as a Markdown table.
+numbered on, until the file reaches N MB (about 4,400 tasks a megabyte). For each size, in
+fresh processes, two measures of wall time and peak resident memory (getrusage of the child):
+- read: the reader alone (dutygraph.read.reader.read_table: file → records), its limits
+  raised to fit;
+- build: `dutygraph build --no-validate` as a user runs it, with the default limits: a table
+  over them is refused, and the figure says how soon.
+Printed as a Markdown table (docs/performance.md records a run).
 
     python benchmarks/read_size.py [--sizes 1 10 100] [--keep DIR]
 """
@@ -42,17 +46,18 @@ def write_table(path: Path, megabytes: float) -> int:
     return tasks
 
 
-def measure(source: Path, outdir: Path) -> tuple[float, float, int]:
-    """Seconds and peak megabytes of `dutygraph build SOURCE`, and its exit code."""
-    env = {**os.environ, "DUTYGRAPH_MAX_BYTES": str(1 << 40), "DUTYGRAPH_MAX_TASKS": str(1 << 30),
-           "DUTYGRAPH_MAX_ROWS": str(1 << 30)}
-    command = [sys.executable, "-c", _CHILD, str(source), str(outdir)]
+def measure(mode: str, source: Path, outdir: Path) -> tuple[float, float, int]:
+    """Seconds and peak megabytes of MODE (read or build) on SOURCE, and its exit code."""
+    env = dict(os.environ)
+    if mode == "read":
+        env.update(DUTYGRAPH_MAX_BYTES=str(1 << 40), DUTYGRAPH_MAX_TASKS=str(1 << 30))
+    command = [sys.executable, "-c", _CHILD, mode, str(source), str(outdir)]
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
-    peak_kb = int(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else 0
+    peak_kb = int(done.stdout.strip().splitlines()[-1])
     return seconds, peak_kb / 1024, done.returncode
 
 
@@ -60,11 +65,21 @@ def measure(source: Path, outdir: Path) -> tuple[float, float, int]:
 # RUSAGE_CHILDREN would keep the largest of every child so far.
 _CHILD = """
 import resource, sys
-from dutygraph.cli.main import cli
+mode, source, outdir = sys.argv[1:]
 try:
-    cli(["build", sys.argv[1], "-o", sys.argv[2], "--no-validate"], standalone_mode=False)
-finally:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    if mode == "read":
+        from dutygraph.read.reader import read_table
+        read_table(source)
+    else:
+        from dutygraph.cli.main import cli
+        cli(["build", source, "-o", outdir, "--no-validate"], standalone_mode=False)
+except Exception as error:
+    print(error, file=sys.stderr)
+    code = 2
+else:
+    code = 0
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(code)
 """
 
 
@@ -75,14 +90,15 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="read-size-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print("| size | tasks | seconds | peak MB | s per MB |\n|---|---|---|---|---|")
+    print("| size | tasks | step | seconds | s per MB | peak MB |\n|---|---|---|---|---|---|")
     for size in args.sizes:
         source = folder / f"table-{size:g}mb.txt"
         tasks = write_table(source, size)
-        seconds, peak, code = measure(source, folder / f"out-{size:g}")
-        status = "" if code == 0 else f" (exit {code})"
-        print(f"| {size:g} MB | {tasks:,} | {seconds:.1f}{status} | {peak:,.0f} | "
-              f"{seconds / size:.2f} |", flush=True)
+        for mode in ("read", "build"):
+            seconds, peak, code = measure(mode, source, folder / f"out-{size:g}")
+            status = "" if code == 0 else f" (exit {code})"
+            print(f"| {size:g} MB | {tasks:,} | {mode}{status} | {seconds:.1f} | "
+                  f"{seconds / size:.2f} | {peak:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":

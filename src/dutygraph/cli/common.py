@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dutygraph.errors import EXIT_BAD_INPUT, DutygraphError
+from dutygraph.errors import EXIT_BAD_INPUT, EXIT_STOPPED, DutygraphError
 
 
 @contextmanager
@@ -21,6 +21,9 @@ def user_errors():
     except DutygraphError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Error: stopped by Ctrl-C", err=True)
+        sys.exit(EXIT_STOPPED)
     except BrokenPipeError:
         raise  # a reader that stopped reading (| head): click ends quietly, as it should
     except OSError as error:

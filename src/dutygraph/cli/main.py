@@ -6,12 +6,14 @@ Exit codes: 0 done, 1 validation failed, 2 bad input.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
 from dutygraph import __version__
 from dutygraph.cli.common import ask_credentials, checked_base, emit, parse_params, user_errors
+from dutygraph.errors import EXIT_STOPPED
 from dutygraph.limits import SOURCE_BYTES, TASKS
 from dutygraph.rdf.namespaces import DEFAULT_BASE
 
@@ -29,7 +31,20 @@ def limit_option(limit):
                              f"(default {limit.default:,}; also {limit.variable}).")
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group: Ctrl-C during any command ends it with one line and exit 130 (the
+    shell's code for SIGINT), not click's "Aborted!" and 1, which the README gives to a
+    failed validation."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Error: stopped by Ctrl-C", err=True)
+            ctx.exit(EXIT_STOPPED)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="dutygraph")
 def cli():
     """Turn government task-breakdown tables (重点工作责任分解) into an RDF graph and ask it
@@ -201,6 +216,10 @@ def main() -> None:
     After a one-document build the interpreter's teardown alone (freeing the pinyin
     dictionaries, rdflib's and pySHACL's modules) takes 0.2 s of the command's 1 s, so the
     process ends there with os._exit, its output flushed. Any other command ends as usual."""
+    from dutygraph.cli import _stop_quietly
+
+    if signal.getsignal(signal.SIGINT) is _stop_quietly:  # set while starting: see cli/__init__
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cli(prog_name="dutygraph")
     except SystemExit as done:
