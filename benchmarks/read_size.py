@@ -73,13 +73,8 @@ try:
     else:
         from dutygraph.cli.main import cli
         cli(["build", source, "-o", outdir, "--no-validate"], standalone_mode=False)
-except Exception as error:
-    print(error, file=sys.stderr)
-    code = 2
-else:
-    code = 0
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-sys.exit(code)
+finally:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 

