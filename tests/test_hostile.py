@@ -4,10 +4,11 @@ memory, with exit 2 and its one-line message, or with a correct graph that lost 
 A case is a folder with case.json: the commands to run ({case} the folder of its inputs,
 {out} an empty folder of the command's own, {work} one the case's commands share, {queries}
 the catalogue), the environment, the exit code, the exact stderr or the lines the output
-must hold (for all its commands, or each its own), and its bounds: seconds of wall time and
-megabytes of address space (RLIMIT_AS), enforced on the command's own process. Inputs are
-small files in the folder, written by tests/hostile/generate.py; a case marked "generated"
-has its (large) inputs made at run time instead.
+must hold or lack (stdout or a file; for all its commands, or each its own), and its
+bounds: seconds of wall time and megabytes of address space (RLIMIT_AS), enforced on the
+command's own process. Inputs are small files in the folder, written by
+tests/hostile/generate.py; a case marked "generated" has its (large) inputs made at run
+time instead.
 """
 
 from __future__ import annotations
@@ -73,10 +74,12 @@ def test_hostile_input_ends_in_bounds_with_a_message_or_a_whole_graph(case, tmp_
         assert result.returncode == expected["exit"], (args, result.stderr[-2000:])
         if "stderr" in expected:
             assert result.stderr == expected["stderr"].format(**fill), args
-        for name, lines in expected.get("holds", {}).items():
-            text = result.stdout if name == "stdout" else (out / name).read_text("utf-8")
-            for line in lines:
-                assert line in text, (args, name, line)
+        for key, present in (("holds", True), ("lacks", False)):
+            for name, lines in expected.get(key, {}).items():
+                text = result.stdout if name == "stdout" else \
+                    Path(name.format(**fill)).read_text("utf-8")
+                for line in lines:
+                    assert (line in text) == present, (args, key, name, line)
 
 
 def test_the_bulk_loader_reads_no_graph_over_the_size_limit(tmp_path, monkeypatch):

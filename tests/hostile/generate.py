@@ -166,6 +166,32 @@ def csv_formula_cells(folder: Path) -> None:
         "2\t-5%以内的能耗下降。\t*区民政局\n", encoding="utf-8")
 
 
+@case
+def line_separators_in_text(folder: Path) -> None:
+    """U+2028 in the title, U+0085 and a form feed in task rows: not line ends."""
+    (folder / "table.txt").write_text(
+        "\n附件 1\n\n2024 年政府工作报告\u2028重点工作责任分解\n\n一、王一副区长牵头重点工作\n\n"
+        "序号\t重点工作\t责任单位\t备注\n1\t推进养老\x85服务体系建设。\t*区民政局、区残联\t\n"
+        "2\t完善社会救助\x0c制度。\t区民政局\t\n", encoding="utf-8")
+
+
+@case
+def tab_in_docx_cell(folder: Path) -> None:
+    """A tab inside a task cell of a .docx: `table` wrote it raw, and the table read back
+    made a unit of the text after it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、王一副区长牵头重点工作")
+    table = document.add_table(rows=3, cols=3)
+    rows = [["序号", "重点工作", "责任单位"], ["1", "推进养老\t服务体系建设。", "*区民政局"],
+            ["2", "完善社会救助制度。", "区民政局"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(folder / "table.docx"))
+
+
 def make(name: str, folder: Path) -> None:
     """Write case NAME's files into FOLDER."""
     MAKERS[name](folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from dutygraph.limits import SOURCE_BYTES
 # Tried in this order. Chinese government files that are not UTF-8 are almost always
 # GBK; GB18030 is its superset, so it reads GBK and GB2312 files too.
 ENCODINGS = ("utf-8", "gb18030")
+LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,13 @@ class SourceText:
     sha256: str
 
     def lines(self) -> list[str]:
-        """The text's lines without line ends (LF, CRLF or CR)."""
-        return self.text.splitlines()
+        """The text's lines without line ends: LF, CRLF or CR, and nothing else. (str.splitlines
+        also breaks at U+2028, U+2029, U+0085, form feed, vertical tab and more, which no
+        editor counts as lines: one in a title shifted every later line number by one.)"""
+        lines = LINE_END.split(self.text)
+        if lines[-1] == "":
+            lines.pop()  # the last line's end ends the file: no line after it
+        return lines
 
 
 def read_source(path: str | Path) -> SourceText:

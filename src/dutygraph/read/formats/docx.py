@@ -42,8 +42,10 @@ def read_docx_items(path: str | Path) -> SourceItems:
 
 
 def _cell_text(cell) -> str:
-    """A cell's paragraphs, one per line (a units cell may list one unit per paragraph)."""
-    return "\n".join(paragraph.text for paragraph in cell.paragraphs).strip()
+    """A cell's paragraphs, one per line (a units cell may list one unit per paragraph); a
+    tab inside the cell is a space: in a row's text, and in `dutygraph table`'s output, a tab
+    ends the cell (written as it was, it made a unit of the text after it)."""
+    return "\n".join(paragraph.text for paragraph in cell.paragraphs).replace("\t", " ").strip()
 
 
 def _read_bytes(path: str | Path) -> bytes:

@@ -63,4 +63,4 @@ def _text(value) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else str(value)
-    return str(value).strip()
+    return str(value).replace("\t", " ").strip()  # a tab ends a cell: see docx._cell_text
