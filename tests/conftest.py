@@ -45,3 +45,11 @@ def seed_turtle(seed_build, tmp_path_factory) -> Path:
 def seed_store(seed_turtle):
     """The seed graph loaded into Oxigraph, as `dutygraph query` loads it."""
     return open_graph(seed_turtle)
+
+
+@pytest.fixture(scope="session")
+def served(seed_turtle):
+    """The seed graph served by `dutygraph serve` on a loopback port (tests/serve_server.py)."""
+    from .serve_server import serve_seed
+
+    yield from serve_seed(seed_turtle)

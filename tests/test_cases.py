@@ -1,4 +1,5 @@
-"""Golden graphs: each folder under tests/cases is one quirk (input.txt → expected.ttl).
+"""Golden graphs: each folder under tests/cases is one quirk (input.txt → expected.ttl), or
+one format (input.html, input.pdf, input.xls, input.doc … → expected.ttl).
 
 A new quirk is a new folder, not a new test. To write expected.ttl for a new folder, run
 ``DUTYGRAPH_WRITE_CASES=1 pytest tests/test_cases.py`` and then read the file line by line
@@ -20,9 +21,16 @@ CASES = Path(__file__).parent / "cases"
 BASE = "https://example.org/id/"
 
 
+def case_input(case: Path) -> Path:
+    """The case's source: input.txt, or input.html, input.pdf, input.xls … in that format."""
+    sources = [path for path in case.glob("input.*") if not path.name.endswith(".meta.json")]
+    assert len(sources) == 1, f"{case} needs exactly one input.* file, not {sources}"
+    return sources[0]
+
+
 def _build(case: Path) -> Graph:
     units = case / "units.csv"
-    return build(case / "input.txt", units=units if units.exists() else None, base=BASE).graph
+    return build(case_input(case), units=units if units.exists() else None, base=BASE).graph
 
 
 @pytest.mark.parametrize("case", sorted(CASES.iterdir()), ids=lambda path: path.name)

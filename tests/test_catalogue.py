@@ -134,12 +134,12 @@ def test_unit_portfolio(seed_store, name):
     expected = {(r.line, role) for r in ROWS for unit, role in r.units if unit == "区人社局"}
     assert {(row["line"], row["role"]) for row in answer} == expected
     assert {row["line"] for row in answer} == {77, 99, 101, 104, 210}
-    for row in answer:
-        assert row["target"] in row["task"]  # each target is a clause of its task, as printed
+    for row in answer:  # each target is a clause of its task, as printed
+        assert row["target"] is None or row["target"] in row["task"]
     # 确保大学生留瓯人数 1.1 万人以上: one target, kept as printed.
     line_77 = [row["target"] for row in answer if row["line"] == 77]
     assert line_77 == ["确保大学生留瓯人数 1.1 万人以上"]
-    assert [row["target"] for row in answer if row["line"] == 104] == [""]
+    assert [row["target"] for row in answer if row["line"] == 104] == [None]
 
 
 def test_unit_portfolio_of_an_unknown_unit_is_empty(seed_store):
@@ -157,3 +157,67 @@ def test_violation_queries_accept_indicator_rows_printed_without_units(tmp_path)
     assert len(_ask(store, "tasks.rq")) == 5
     for query in sorted(QUERIES.glob("*-violation.rq")):
         assert run_query_file(store, query).rows == (), query.name
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
+def test_no_catalogue_column_says_none_with_an_empty_string(seed_store, query):
+    """Where there is nothing (no number, no leader, no qualifier), the cell is unbound (None in
+    Python, null in JSON, NaN in a DataFrame), not "": "" is text, which dropna keeps and a sum
+    joins."""
+    from dutygraph.ask.query import declared_parameters, read_query
+
+    params = {name: {"text": "增长", "unit": "区人社局"}[name]
+              for name in declared_parameters(read_query(query))}
+    result = run_query_file(seed_store, query, params)
+    empty = {column for row in result.records() for column, value in row.items()
+             if value == ""}
+    assert not empty, f"{query.name}: '' in {sorted(empty)}"
+
+
+def test_target_values_are_numbers_and_missing_where_there_is_none(seed_store):
+    from decimal import Decimal
+
+    rows = _ask(seed_store, "targets.rq")
+    assert rows[0]["value"] == Decimal("6.5") and isinstance(rows[0]["value"], Decimal)
+    quantitative = [r for r in rows if r["value"] is not None]
+    assert len(quantitative) == 103  # the gold file's count (tests/gold/)
+    assert all(isinstance(r["value"], Decimal) for r in quantitative)
+    qualitative = [r for r in rows if r["value"] is None]
+    assert len(qualitative) == 12
+    assert all(r["unit"] is None and r["comparator"] is None for r in qualitative)
+
+
+def test_the_leaderless_section_has_no_leader_not_an_empty_one(seed_store):
+    rows = [r for r in _ask(seed_store, "tasks.rq") if r["line"] >= 208]
+    assert rows and all(r["leader"] is None for r in rows)
+
+
+def test_target_values_are_numbers_in_json_csv_and_a_dataframe(seed_turtle):
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from dutygraph.ask.graphs import open_graph
+    from dutygraph.ask.query import label_iris
+    from dutygraph.cli.main import cli
+    from dutygraph.picture.notebook import result_frame
+
+    def answer(fmt):
+        result = CliRunner().invoke(cli, ["query", str(QUERIES / "targets.rq"), "--graph",
+                                          str(seed_turtle), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    records = json.loads(answer("json"))
+    assert records[0]["value"] == 6.5 and records[0]["qualifier"] is None
+    assert {type(r["value"]) for r in records} <= {int, float, type(None)}
+    assert sum(r["value"] is None for r in records) == 12
+    rows = list(csv.DictReader(io.StringIO(answer("csv"))))
+    assert rows[0]["value"] == "6.5" and rows[0]["qualifier"] == ""
+    store = open_graph(seed_turtle)
+    frame = result_frame(label_iris(store, run_query_file(store, QUERIES / "targets.rq")))
+    assert frame["value"].dtype == float
+    assert len(frame.dropna(subset=["value"])) == 103
+    assert frame["value"].sum() > 1e10  # a number, not the values' texts joined

@@ -236,3 +236,53 @@ def test_a_graph_with_an_iri_rdf_does_not_allow_is_refused_not_written(fmt):
     assert ("the graph holds a term RDF does not allow (Invalid IRI code point ' '), so "
             'it cannot be written: <http://example.org/a b> <http://example.org/p> "x" .') \
         == str(refused.value)
+
+
+def test_workbook_targets_sheet_reads_like_the_others(seed_graph):
+    """Headers in Chinese and English, no IRI up front, numbers as numbers, and the words the
+    queries and notebooks use (approx, lead/co), not the ontology's names."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(export(seed_graph, "xlsx")["graph.xlsx"]))
+    for sheet in book.worksheets:
+        header = [cell.value for cell in sheet[1]]
+        for title in header:
+            assert re.fullmatch(r"[^\x00-\x7f]+.* [a-z][a-z *-]*", title) or title == "IRI", \
+                (sheet.title, title)
+        assert header[0] == "行号 line"
+    targets = book["目标"]
+    header = [cell.value for cell in targets[1]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True))
+            for row in targets.iter_rows(min_row=2)]
+    first = rows[0]
+    assert (first["行号 line"], first["分组 section"], first["序号 number"]) == (13, "二", 1)
+    assert first["目标值 value"] == 6.5 and isinstance(first["目标值 value"], float)
+    assert (first["单位 unit"], first["比较 comparator"]) == ("%", "approx")
+    assert first["指标 indicator"] == "全区生产总值增长"
+    qualitative = [r for r in rows if r["目标值 value"] is None]
+    assert len(qualitative) == 12 and all(r["比较 comparator"] is None for r in qualitative)
+    cells = [c.value for sheet in book.worksheets for row in sheet.iter_rows(min_row=2)
+             for c in row[:-1]]  # the IRI column, last, is the only one with IRIs
+    assert not [v for v in cells if isinstance(v, str) and re.match(r"(https?:|dg:|qudt)", v)]
+    assignments = book["责任分工"]
+    role_column = [c.value for c in assignments[1]].index("角色 role")
+    roles = {row[role_column].value for row in assignments.iter_rows(min_row=2)}
+    assert roles == {"lead", "co"}
+
+
+def test_every_sheet_has_set_widths_and_wraps_its_long_texts(seed_graph):
+    from openpyxl import load_workbook
+
+    def width(sheet, index):  # XlsxWriter writes alike neighbours as one <col min max>
+        return next(d.width for d in sheet.column_dimensions.values()
+                    if d.min <= index <= d.max and d.customWidth)
+
+    book = load_workbook(io.BytesIO(export(seed_graph, "xlsx")["graph.xlsx"]))
+    long_texts = {"重点工作": "工作内容 text", "目标": "原文 span",
+                  "责任分工": "原文名称 as written"}
+    for sheet in book.worksheets:
+        header = [cell.value for cell in sheet[1]]
+        assert all(width(sheet, index) >= 10 for index in range(1, len(header) + 1))
+        column = header.index(long_texts[sheet.title]) + 1
+        assert sheet.cell(row=2, column=column).alignment.wrap_text, sheet.title
+        assert width(sheet, column) >= 20, sheet.title

@@ -171,3 +171,18 @@ def test_centrality_command_csv(seed_turtle):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 5
     assert rows[0].keys() >= {"unit", "degree", "weighted_degree", "betweenness"}
+
+
+def test_centrality_top_counts_on_the_whole_network(seed_turtle, collab):
+    """--top cuts the table, not the network: 区发改局 keeps its degree of 43 and first place."""
+    whole = {row[0]: row for row in centrality(collab).rows}
+    result = CliRunner().invoke(cli, ["centrality", str(seed_turtle), "--format", "csv",
+                                      "--top", "10"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 10
+    assert rows[0]["unit"] == "区发改局"
+    assert rows[0]["degree"] == "43"
+    for row in rows:
+        assert (int(row["degree"]), float(row["betweenness"])) == \
+            (whole[row["unit"]][4], whole[row["unit"]][6])

@@ -13,6 +13,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+import dutygraph
+
 from .conftest import require_tool
 
 ONTOLOGY_FILE = Path(__file__).resolve().parents[1] / "ontology" / "dutygraph.ttl"
@@ -266,7 +268,7 @@ def test_header_has_titles_description_version_licence_and_prefix(ontology):
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
     assert languages(ontology, ONTOLOGY_IRI, DCTERMS.title) >= LANGUAGES
     assert languages(ontology, ONTOLOGY_IRI, DCTERMS.description) >= LANGUAGES
-    assert ontology.value(ONTOLOGY_IRI, OWL.versionInfo) == Literal("0.1.0")
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionInfo) == Literal(dutygraph.__version__)
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == MIT_LICENSE
     assert ontology.value(ONTOLOGY_IRI, VANN.preferredNamespacePrefix) == Literal("dg")
     assert str(ontology.value(ONTOLOGY_IRI, VANN.preferredNamespaceUri)) == str(DG)

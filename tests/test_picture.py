@@ -130,6 +130,19 @@ def test_the_notebook_gets_an_iframe(collab_net):
     assert iframe_html(collab_net).startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
 
 
+def test_pyvis_show_in_a_notebook_writes_the_self_contained_page(collab_net, tmp_path,
+                                                                 monkeypatch):
+    """pyvis's documented call, net.show(NAME, notebook=True), writes dutygraph's page (no
+    CDN) and gives an iframe pointing at it; it raised AttributeError (no pyvis template)."""
+    monkeypatch.chdir(tmp_path)
+    shown = collab_net.show("picture.html", notebook=True)
+    page = (tmp_path / "picture.html").read_text(encoding="utf-8")
+    assert page == network_html(collab_net)
+    assert shown._repr_html_().startswith('<iframe src="picture.html"')
+    collab_net.write_html("again.html")
+    assert (tmp_path / "again.html").read_text(encoding="utf-8") == page
+
+
 def test_viz_command_writes_the_page(seed_turtle, tmp_path):
     out = tmp_path / "fgj.html"
     result = CliRunner().invoke(cli, ["viz", str(seed_turtle), "--view", "unit:区发改局",
@@ -144,3 +157,27 @@ def test_viz_command_refuses_an_unknown_unit_type(seed_turtle, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown unit type '局': use one of bureau (政府部门)")
     assert not (tmp_path / "x.html").exists()
+
+
+def test_the_head_of_government_has_no_task_and_the_page_and_stderr_say_why(seed_turtle,
+                                                                             tmp_path):
+    """刘云峰's section says only 总负责: his view has no task, and says so rather than
+    showing an empty page as if something had failed."""
+    out = tmp_path / "liu.html"
+    result = CliRunner().invoke(cli, ["viz", str(seed_turtle), "--view", "leader:刘云峰",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ("Note: 刘云峰 holds overall responsibility for ouhai-2024 (总负责) and has no task "
+            "of their own; sections: 一、刘云峰区长牵头重点工作 (总负责。)") in result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert ("刘云峰对 2024年政府工作报告重点工作责任分解 负总责，没有本人分管的具体重点工作。"
+            "所在分组：一、刘云峰区长牵头重点工作（总负责。）") in page
+
+
+def test_unknown_names_are_suggested_in_chinese_not_as_iri_slugs(seed_store):
+    """A name in letters is matched against ids and pinyin too, but offered as the Chinese
+    name (not finance-bureau)."""
+    with pytest.raises(ViewError) as caught:
+        view_network(seed_store, "unit:finance")
+    assert str(caught.value) == ("no unit named 'finance' in the graph: did you mean 区财政局, "
+                                 "区金融工作服务中心, 区委改革办?")

@@ -32,3 +32,25 @@ def test_report_flags_tasks_without_a_marked_lead():
     report = build(CASES / "roles" / "input.txt").report
     assert report.tasks_without_marked_lead == [5]
     assert json.loads(report.to_json())["tasks_without_marked_lead"] == [5]
+
+
+def test_the_report_says_where_a_number_is_missing_and_each_sections_range(seed_build):
+    """九's 序号 jump from 3 (line 178) to 5 (line 179): the report gives the place, not only
+    the number; each section's numbers run from its first to its last."""
+    report = seed_build.report
+    nine = next(s for s in report.sections if s.numeral == "九")
+    assert nine.number_range == "1–12"
+    assert nine.gaps == ["序号 4 not printed: between 序号 3 (line 178) and 序号 5 (line 179)"]
+    assert next(s for s in report.sections if s.numeral == "一").number_range == ""
+    text = report.to_markdown()
+    assert "序号 4 not printed: between 序号 3 (line 178) and 序号 5 (line 179)" in text
+    assert "| 173 | 九、金剑欣副区长牵头 | 1–12 | 序号 4 not printed: between" in text
+    assert json.loads(report.to_json())["sections"][8]["number_range"] == "1–12"
+
+
+def test_the_report_flags_a_section_numeral_used_twice(seed_build):
+    """The seed prints 十一 twice (林国锋, line 200; 区委部门, line 207)."""
+    report = seed_build.report
+    assert report.numerals_used_twice == ["十一: lines 200 (十一、林国锋主任牵头), "
+                                          "207 (十一、区委部门)"]
+    assert "- 十一: lines 200 (十一、林国锋主任牵头), 207 (十一、区委部门)" in report.to_markdown()

@@ -290,9 +290,13 @@ def test_several_leads_are_a_warning_not_a_violation():
         "INSERT DATA { ex:t1-2 prov:hadRole dg:lead }"))
     assert report.conforms
     [warning] = report.warnings
+    # What is noteworthy is which units share the lead, named as written in the order printed
+    # (not the no-lead warning's "no recorded reason").
     assert warning.text("en") == (
-        "task 一-1 (line 4): the task has several lead units, not one, and no recorded reason "
-        "(dg:noLeadMarked) [prov:qualifiedAttribution]")
+        "task 一-1 (line 4): the task has 2 lead units, 区发改局、区经信局: the lead is "
+        "shared, no one unit answers for it [prov:qualifiedAttribution]")
+    assert warning.message["zh"] == ("该项工作有 2 个牵头单位（区发改局、区经信局）：共同牵头，"
+                                     "没有唯一的牵头责任单位")
     assert warning.shape == "dgsh:TaskLeadShape"
 
 
@@ -386,7 +390,10 @@ def test_validate_command_exits_1_and_reports_in_chinese(tmp_path):
 @pytest.mark.parametrize(("content", "message"), [
     (None, "no such file"),
     ("this is not turtle .", "1: not valid Turtle: Parser error at line 1 between columns 1 "
-     "and 5: this is not a valid subject or graph name"),
+     "and 5: this is not a valid subject or graph name; near: this is not turtle ."),
+    ('@prefix dg: <https://w3id.org/dutygraph/ontology#> .\n<http://a> dg:text "区发改局" ;\n'
+     '  dg:x "刘云峰 .\n', '3: not valid Turtle: Parser error between line 3 column 8 and line '
+     '4 column 1: Unexpected end of file; near: dg:x "刘云峰 .'),
 ])
 def test_validate_command_exits_2_on_bad_input(tmp_path, content, message):
     """One line naming the file (and the line, for bad Turtle), no Python repr of bytes."""

@@ -29,9 +29,10 @@ from dutygraph.errors import EXIT_STOPPED, DutygraphError
 from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.rdf.namespaces import DEFAULT_BASE
 from dutygraph.rdf.ntriples import term_text
+from dutygraph.read.formats.sniff import SUFFIX_FORMATS
 
-# What reader.read_table reads.
-SOURCE_SUFFIXES = (".txt", ".tsv", ".docx", ".xlsx", ".xlsm")
+# What reader.read_table reads, by name (a folder is searched for these).
+SOURCE_SUFFIXES = tuple(SUFFIX_FORMATS)
 CORPUS_FILES = {"trig": "corpus.trig", "nq": "corpus.nq", "ttl": "corpus.ttl"}
 REPORT_FILES = ("corpus-report.md", "corpus-report.json")
 
@@ -113,7 +114,7 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
 
 
 def _is_table(path: Path) -> bool:
-    return path.is_file() and path.suffix in SOURCE_SUFFIXES
+    return path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES
 
 
 def build_corpus(

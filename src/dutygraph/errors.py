@@ -30,3 +30,19 @@ class InputError(DutygraphError):
     def __reduce__(self):
         """Pickled with its three arguments (a background process sends its errors back)."""
         return type(self), (self.path, self.line, self.message)
+
+
+class MissingPart(DutygraphError):
+    """An optional part of dutygraph is not installed (its extra names what to install)."""
+
+
+def import_extra(module: str, extra: str, purpose: str):
+    """Import MODULE, a dependency of the extra EXTRA that PURPOSE needs; MissingPart saying
+    what to install when it is not there (a user who installed only the core)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingPart(f"{purpose} needs the Python package {module.split('.')[0]!r}: "
+                          f"pip install 'dutygraph[{extra}]'") from None

@@ -3,7 +3,11 @@ the district's tasks and lead units → pairs and their similarity → a graph p
 
 A pair is a task of one year's document and a task of the next year's document of the same
 district, with a lead unit in common, whose texts are at least half alike: Dice's coefficient
-over their sets of two-character pieces (2 × shared / (pieces of one + pieces of the other)).
+over their sets of two-character pieces (2 × shared / (pieces of one + pieces of the other)),
+and have enough text in common to say so: at least MIN_SHARED_WORD_PIECES shared pieces of
+two word characters (Han, letters, digits), or the same pieces altogether. Short texts are
+otherwise alike in their boilerplate alone: 大力发展“银发经济”。 and 大力发展“低空经济”。 share
+7 of 10 pieces (0.7), but only 4 of them are words, and they are two tasks.
 Each pair is a dg:Recurrence in the named graph {base}{government_id}/recurrences, which
 queries/recurring_tasks.rq reads.
 
@@ -14,6 +18,7 @@ same pairs take about 2 s, once, and the query is a lookup (docs/performance.md)
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,8 +31,14 @@ from dutygraph.errors import DutygraphError
 from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.rdf.namespaces import DG, RDF, XSD
 from dutygraph.rdf.ntriples import term_text
+from dutygraph.rdf.queries import internal_query
 
 MIN_SIMILARITY = Fraction(1, 2)
+# Enough text to compare: shared pieces of two word characters, about a phrase of seven
+# characters. benchmarks/recurring_tasks_in_sparql.rq applies the same rule and characters.
+MIN_SHARED_WORD_PIECES = 6
+WORD_PIECE = re.compile("[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9\uff10-\uff19\uff21-\uff3a"
+                        "\uff41-\uff5a]{2}")
 RECURRENCES_GRAPH = "{government}/recurrences"
 RECURRENCE = "{government}/recurrence/{earlier}/{later}"
 # A government's units are described in its graph {government}/graph.
@@ -35,29 +46,12 @@ _SHARED_GRAPH_SUFFIX = GOVERNMENT_GRAPH.removeprefix(GOVERNMENT)
 
 # Every document of the given districts, its tasks' texts and lead units: one row per task and
 # lead unit. A task without a lead unit cannot recur (a lead unit in common is the rule).
-_LED_TASKS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?document ?district ?year ?task ?text ?unit WHERE {
-  VALUES ?district { %s }
-  ?document a dg:Document ; dg:district ?district ; dg:year ?year .
-  ?task prov:wasDerivedFrom ?document ; dg:text ?text .
-  ?unit dg:leads ?task .
-}"""
+_LED_TASKS = internal_query("recurrences-led-tasks")
 # Each district's lead units, whose graphs say which government the district is.
-_DISTRICT_UNITS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?unit ?district WHERE {
-  ?document a dg:Document ; dg:district ?district .
-  ?task prov:wasDerivedFrom ?document .
-  ?unit dg:leads ?task .
-}"""
+_DISTRICT_UNITS = internal_query("recurrences-district-units")
 # The graph that describes each unit: its government's. Asked apart, once per graph: joined to
 # the rows above, rdflib looked through every graph for each row.
-_UNIT_GRAPHS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-SELECT DISTINCT ?unit ?shared WHERE { GRAPH ?shared { ?unit a dg:Unit } }"""
+_UNIT_GRAPHS = internal_query("recurrences-unit-graphs")
 
 
 @dataclass(frozen=True)
@@ -88,10 +82,20 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> Fraction | None
     return Fraction(2 * len(first & second), len(first) + len(second))
 
 
+def enough_in_common(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two texts' pieces share enough words to be compared: MIN_SHARED_WORD_PIECES
+    pieces of two word characters, or every piece (the same text, however short)."""
+    if first == second:
+        return True
+    words = sum(1 for piece in first & second if WORD_PIECE.fullmatch(piece))
+    return words >= MIN_SHARED_WORD_PIECES
+
+
 def find_recurrences(rows: Iterable[tuple]) -> list[Recurrence]:
     """The pairs, in order of their IRIs, from rows of (document, district, year, task, text,
     lead unit): every task of a document against every task of the next year's documents of
-    its district that shares a lead unit with it, kept when similarity ≥ MIN_SIMILARITY."""
+    its district that shares a lead unit with it, kept when similarity ≥ MIN_SIMILARITY and
+    they have enough in common (enough_in_common)."""
     documents: dict[str, tuple[str, int]] = {}
     texts: dict[str, str] = {}
     led: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -114,8 +118,10 @@ def find_recurrences(rows: Iterable[tuple]) -> list[Recurrence]:
         for earlier in earlier_documents:
             for later in of_year.get((district, year + 1), ()):
                 for first, second in _sharing_a_lead_unit(led[earlier], led[later]):
-                    score = similarity(pieces_of(first), pieces_of(second))
-                    if score is not None and score >= MIN_SIMILARITY:
+                    ones, others = pieces_of(first), pieces_of(second)
+                    score = similarity(ones, others)
+                    if (score is not None and score >= MIN_SIMILARITY
+                            and enough_in_common(ones, others)):
                         found.append(Recurrence(first, second, score))
     return sorted(found, key=lambda r: (r.earlier, r.later))
 
@@ -173,7 +179,7 @@ def link_recurrences(dataset, districts: Iterable[tuple[str, str]],
                      for name in sorted({name for _, name in districts}))
     if not names:
         return 0
-    rows = dataset.query(_LED_TASKS % names, "<recurrences>").rows
+    rows = dataset.query(_LED_TASKS.replace("{districts}", names), "<recurrences>").rows
     governments = _governments(dataset, {str(row[5]) for row in rows})
     by_government: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutygraph.ask.endpoint import PASSWORD_VARIABLE, EndpointError
+from dutygraph.ask.store import syntax_error
 from dutygraph.errors import InputError
 from dutygraph.rdf.namespaces import DEFAULT_BASE, DG, RDF
 
@@ -157,8 +158,7 @@ def read_graphs(files: list[Path], default_graph: str) -> tuple[dict[str, int],
                 elif isinstance(quad.subject, ox.NamedNode):
                     subjects.setdefault(graph, set()).add(quad.subject.value)
         except SyntaxError as error:
-            raise InputError(path, getattr(error, "lineno", None),
-                             f"not valid RDF: {error.msg}") from None
+            raise syntax_error(path, error, "RDF") from None
     return counts, {graph: subjects.get(graph, set()) for graph in counts
                     if graph not in documents}
 

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from dutygraph.ask.graphs import open_graph
 from dutygraph.ask.query import QueryResult, ascii_escaped, bind_parameters
 from dutygraph.ask.values import typed_value
-from dutygraph.errors import DutygraphError, InputError
+from dutygraph.errors import DutygraphError, InputError, import_extra
 
 USER_VARIABLE = "DUTYGRAPH_ENDPOINT_USER"
 PASSWORD_VARIABLE = "DUTYGRAPH_ENDPOINT_PASSWORD"
@@ -50,8 +50,7 @@ def push(graph_file: str | Path, store_url: str, graph_iri: str, user: str, pass
     credentials. Only then is the graph sent, with the credentials up front: a server that
     answers a large unauthenticated PUT with 401 may close the connection mid-upload.
     """
-    import requests
-
+    requests = import_extra("requests", "endpoint", "pushing to a SPARQL server")
     body = ascii_ntriples(graph_file)
     params = {"graph": graph_iri}
     with requests.Session() as session:
@@ -99,7 +98,8 @@ def remote_query(
     graph_iri: str | None = None,
 ) -> QueryResult:
     """Run a SELECT query on a SPARQL endpoint; the answer has the local engine's value types."""
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    wrapper = import_extra("SPARQLWrapper", "endpoint", "asking a SPARQL endpoint")
+    JSON, POST, SPARQLWrapper = wrapper.JSON, wrapper.POST, wrapper.SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     bound = bind_parameters(query, params or {}, origin)

@@ -168,6 +168,16 @@ def _find_where(query: str, origin: str) -> int:
     raise InputError(origin, None, "a query with parameters needs a WHERE { … } clause")
 
 
+def _json_default(value):
+    """A value json cannot write itself: a decimal as a JSON number (a float, as JSON readers
+    read numbers anyway), anything else as its text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)
+
+
 # A spreadsheet reads a cell beginning with one of these as a formula (=HYPERLINK(…) sends
 # the sheet's data away), also after a tab or a carriage return (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -189,7 +199,8 @@ def format_result(result: QueryResult, fmt: str, *, raw_csv: bool = False) -> st
     that a spreadsheet would run as formulas are made inert (spreadsheet_cell), unless
     RAW_CSV: for programs, which want the values as they are."""
     if fmt == "json":
-        return json.dumps(result.records(), ensure_ascii=False, indent=2, default=str) + "\n"
+        return json.dumps(result.records(), ensure_ascii=False, indent=2,
+                          default=_json_default) + "\n"
     if fmt == "csv":
         cell = (lambda v: v) if raw_csv else spreadsheet_cell
         out = io.StringIO()

@@ -17,6 +17,8 @@ import pyoxigraph as ox
 
 from dutygraph.ask import marker
 from dutygraph.errors import DutygraphError, InputError
+from dutygraph.rdf.namespaces import DG, PROV, RDF, ox_node
+from dutygraph.rdf.queries import internal_query
 
 # File suffixes → Oxigraph formats; TriG and N-Quads carry named graphs.
 RDF_SUFFIXES = {
@@ -80,9 +82,29 @@ def load_file(store: ox.Store, path: str | Path) -> ox.Store:
     except OSError as error:
         raise InputError(path, None, f"cannot read the graph: {error.strerror or error}") from None
     except SyntaxError as error:
-        raise InputError(path, getattr(error, "lineno", None),
-                         f"not valid {rdf.name}: {error.msg}") from None
+        raise syntax_error(path, error, rdf.name) from None
     return store
+
+
+def syntax_error(path: str | Path, error: SyntaxError, kind: str) -> InputError:
+    """Oxigraph's parse error as one line: the file, the line, what is wrong, the text there."""
+    line = getattr(error, "lineno", None)
+    return InputError(path, line, f"not valid {kind}: {error.msg}{_near(path, line)}")
+
+
+def _near(path: str | Path, line: int | None, width: int = 60) -> str:
+    """'; near: TEXT', the source line LINE as one short line (Chinese as Chinese), or ''."""
+    if not line:
+        return ""
+    try:
+        with open(path, "rb") as file:
+            raw = next((text for number, text in enumerate(file, 1) if number == line), b"")
+    except OSError:
+        return ""
+    text = " ".join(raw.decode("utf-8", errors="replace").split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"; near: {text}" if text else ""
 
 
 def open_dataset(path: str | Path) -> ox.Store:
@@ -100,12 +122,7 @@ def union_triples(store: ox.Store):
     return store.query(_UNION, use_default_graph_as_union=True)
 
 
-_DOCUMENTS = """
-SELECT ?graph ?id WHERE {
-  GRAPH ?graph { ?graph a <https://w3id.org/dutygraph/ontology#Document> ;
-                        <http://purl.org/dc/terms/identifier> ?id }
-}
-ORDER BY ?id"""
+_DOCUMENTS = internal_query("store-documents")
 def document_graphs(store: ox.Store) -> dict[str, str]:
     """The documents of a corpus: each one's id and the IRI of its named graph, by id.
     DutygraphError if two graphs hold documents with one id (a build refuses that)."""
@@ -118,11 +135,7 @@ def document_graphs(store: ox.Store) -> dict[str, str]:
     return graphs
 
 
-_RECURRENCE_GRAPHS = """
-SELECT DISTINCT ?graph WHERE {
-  GRAPH ?graph { ?recurrence a <https://w3id.org/dutygraph/ontology#Recurrence> }
-}
-ORDER BY ?graph"""
+_RECURRENCE_GRAPHS = internal_query("store-recurrence-graphs")
 
 
 def recurrence_graphs(store: ox.Store) -> list[str]:
@@ -159,12 +172,11 @@ def document_triples(store: ox.Store, graph: str) -> list[ox.Triple]:
     return triples
 
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_DOCUMENT_CLASS = ox.NamedNode("https://w3id.org/dutygraph/ontology#Document")
+_RDF_TYPE = ox_node(RDF.type)
+_DOCUMENT_CLASS = ox_node(DG.Document)
 # Links from a document's graph to its government's units and leaders (as subject or object).
-_TO_GOVERNMENT = ((ox.NamedNode("https://w3id.org/dutygraph/ontology#leads"), "subject"),
-                  (ox.NamedNode("http://www.w3.org/ns/prov#agent"), "object"),
-                  (ox.NamedNode("https://w3id.org/dutygraph/ontology#inChargeOf"), "subject"))
+_TO_GOVERNMENT = ((ox_node(DG.leads), "subject"), (ox_node(PROV.agent), "object"),
+                  (ox_node(DG.inChargeOf), "subject"))
 
 
 def write_rdf(store: ox.Store, path: str | Path, prefixes: dict[str, str] | None = None) -> Path:

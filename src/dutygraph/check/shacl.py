@@ -7,6 +7,7 @@ bare IRI.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -18,11 +19,10 @@ from rdflib.namespace import OWL, RDFS, SH
 from dutygraph import ontology
 from dutygraph.ask.graphs import open_rdflib_graph
 from dutygraph.errors import EXIT_VALIDATION_FAILED, DutygraphError
-from dutygraph.rdf.namespaces import DCTERMS, DG, PROV, RDF, SKOS
+from dutygraph.rdf.namespaces import DCTERMS, DG, PROV, RDF, SHAPES_IRI, SKOS
 
 ONTOLOGY_DIR = ontology.DIRECTORY
 SHAPES_FILES = (ONTOLOGY_DIR / "shapes.ttl", ONTOLOGY_DIR / "shapes-warnings.ttl")
-SHAPES_NAMESPACE = "https://w3id.org/dutygraph/shapes#"
 LANGUAGES = ("zh", "en")
 VIOLATION, WARNING = "violation", "warning"
 _SEVERITIES = {SH.Violation: VIOLATION, SH.Warning: WARNING, SH.Info: WARNING}
@@ -143,16 +143,45 @@ def validate_graph(graph: Graph) -> ValidationReport:
     # inference or SHACL rules write to it; the shapes have no sh:rule and there is no
     # inference, so nothing is written (tests/test_shapes.py checks the graph is unchanged).
     # The shapes graph it is given, it does write to (two RDFS/OWL triples): a copy each time.
-    _, results, _ = pyshacl.validate(
-        graph, shacl_graph=shapes_as_run(shapes, graph),
-        inference="none", advanced=True, allow_warnings=True, inplace=True,
-    )
+    with _each_query_parsed_once():
+        _, results, _ = pyshacl.validate(
+            graph, shacl_graph=shapes_as_run(shapes, graph),
+            inference="none", advanced=True, allow_warnings=True, inplace=True,
+        )
     describer = FocusDescriber(graph)
     findings = [_finding(results, result, describer, patterns, shapes)
                 for result in results.subjects(RDF.type, SH.ValidationResult)]
     findings.sort(key=lambda f: (f.severity != VIOLATION, f.line or 0, f.focus, f.path,
                                  f.message.get("en", "")))
     return ValidationReport(findings)
+
+
+@contextlib.contextmanager
+def _each_query_parsed_once():
+    """Within the block, rdflib parses a SPARQL text once and reuses the parsed query.
+
+    pySHACL hands rdflib a SPARQL constraint's text again for every focus node it checks, and
+    rdflib parses it every time (10–30 ms, most of a constraint's cost). A parsed query is
+    what rdflib's prepareQuery makes for running again with other bindings, so reusing it
+    changes no answer; only the parsing is skipped."""
+    from rdflib.plugins.sparql import processor
+
+    original = processor.SPARQLProcessor.query
+    parsed = {}
+
+    def query(self, text, initBindings=None, initNs=None, base=None, DEBUG=False):
+        if isinstance(text, str):
+            key = (text, base, tuple(sorted((initNs or {}).items())))
+            if key not in parsed:
+                parsed[key] = processor.translateQuery(processor.parseQuery(text), base, initNs)
+            text = parsed[key]
+        return original(self, text, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original
 
 
 def shapes_as_run(shapes: Graph, data: Graph) -> Graph:
@@ -298,7 +327,7 @@ def _shape_name(shape, shapes: Graph) -> str:
     shape = parent if parent is not None else shape
     if not isinstance(shape, URIRef):
         return ""
-    return str(shape).replace(SHAPES_NAMESPACE, "dgsh:")
+    return str(shape).replace(SHAPES_IRI, "dgsh:")
 
 
 def _message_languages(shapes: Graph) -> list[tuple[re.Pattern, str]]:

@@ -251,3 +251,8 @@ cli.add_command(export)
 from dutygraph.cli.load import load  # noqa: E402
 
 cli.add_command(load)
+
+from dutygraph.cli.serve import serve, site  # noqa: E402
+
+cli.add_command(serve)
+cli.add_command(site)

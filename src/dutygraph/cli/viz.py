@@ -55,6 +55,8 @@ def viz(graph_file, view, leader, min_shared, unit_types, top, colour_by, output
         net = view_network(open_graph(graph_file), view, leader=leader, min_shared=min_shared,
                            unit_types=unit_types, top=top, colour_by=colour_by)
         path = write_html(net, output)
+    if getattr(net, "note", ""):
+        click.echo(f"Note: {net.note}", err=True)
     click.echo(f"Wrote {path}: {net.num_nodes()} nodes, {net.num_edges()} edges.", err=True)
 
 
@@ -81,7 +83,7 @@ def centrality(graph_file, leader, min_shared, unit_types, top, fmt, output):
 
     with user_errors():
         collab = collaboration(open_graph(graph_file), leader=leader)
-        collab = select(collab, min_shared=min_shared, unit_types=unit_type_keys(unit_types),
-                        top=top)
-        text = format_result(centrality_table(collab), fmt)
+        # --top cuts the table after counting: cut first, every unit's figures would change.
+        collab = select(collab, min_shared=min_shared, unit_types=unit_type_keys(unit_types))
+        text = format_result(centrality_table(collab, top=top), fmt)
     emit(text, output, bom=fmt == "csv")

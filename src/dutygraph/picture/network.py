@@ -14,101 +14,19 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 
 from dutygraph.ask.query import QueryResult, run_query
-from dutygraph.errors import DutygraphError
-
-_PREFIXES = """\
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+from dutygraph.errors import DutygraphError, import_extra
+from dutygraph.rdf.queries import internal_query
 
 # Each query has a {scope} slot: empty, or a pattern on ?task that narrows the tasks counted
-# (one leader's, one unit's). Units are counted once per task (COUNT DISTINCT), and a pair of
-# units once (STR comparison: `?u1 < ?u2` on IRIs gives no rows).
-UNITS_QUERY = _PREFIXES + """
-SELECT ?unit ?name ?type (COUNT(DISTINCT ?task) AS ?tasks)
-       (COUNT(DISTINCT ?leadTask) AS ?lead_tasks)
-WHERE {
-  ?task a dg:Task ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?a prov:agent ?unit .
-  ?unit skos:prefLabel ?label .
-  FILTER (lang(?label) = "zh")
-  OPTIONAL { ?unit org:classification ?class }
-  OPTIONAL { ?a prov:hadRole dg:lead . ?leadTask prov:qualifiedAttribution ?a . }
-  BIND (STR(?label) AS ?name)
-  BIND (IF(BOUND(?class), STRAFTER(STR(?class), "#"), "") AS ?type)
-}
-GROUP BY ?unit ?name ?type
-ORDER BY DESC(?tasks) ?name
-"""
+# (one leader's, one unit's); see rdf/internal-queries/network-*.rq.
+UNITS_QUERY = internal_query("network-units")
+PAIRS_QUERY = internal_query("network-pairs")
+LEADERS_QUERY = internal_query("network-leaders")
+LEADER_UNITS_QUERY = internal_query("network-leader-units")
+TASKS_QUERY = internal_query("network-tasks")
+NAMES_QUERY = internal_query("network-names")
 
-PAIRS_QUERY = _PREFIXES + """
-SELECT ?unit1 ?unit2 (COUNT(DISTINCT ?task) AS ?shared)
-WHERE {
-  ?task a dg:Task ; prov:qualifiedAttribution ?a1, ?a2 .
-  {scope}
-  ?a1 prov:agent ?unit1 .
-  ?a2 prov:agent ?unit2 .
-  FILTER (STR(?unit1) < STR(?unit2))
-}
-GROUP BY ?unit1 ?unit2
-ORDER BY DESC(?shared) ?unit1 ?unit2
-"""
-
-LEADERS_QUERY = _PREFIXES + """
-SELECT ?leader ?name (COUNT(DISTINCT ?task) AS ?tasks)
-WHERE {
-  ?leader a dg:Leader ; skos:prefLabel ?label ; dg:inChargeOf ?task .
-  ?task a dg:Task .
-  {scope}
-  FILTER (lang(?label) = "zh")
-  BIND (STR(?label) AS ?name)
-}
-GROUP BY ?leader ?name
-ORDER BY DESC(?tasks) ?name
-"""
-
-LEADER_UNITS_QUERY = _PREFIXES + """
-SELECT ?leader ?unit (COUNT(DISTINCT ?task) AS ?tasks)
-WHERE {
-  ?leader dg:inChargeOf ?task .
-  ?task a dg:Task ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?a prov:agent ?unit .
-}
-GROUP BY ?leader ?unit
-ORDER BY ?leader DESC(?tasks) ?unit
-"""
-
-TASKS_QUERY = _PREFIXES + """
-SELECT ?task ?line ?heading ?numeral ?number ?text ?leader ?unit ?role
-WHERE {
-  ?task a dg:Task ; dg:sourceLine ?line ; dg:number ?number ; dg:text ?textLiteral ;
-        dg:section ?section ; prov:qualifiedAttribution ?a .
-  {scope}
-  ?section dg:sectionNumeral ?numeral ; dg:heading ?headingLiteral .
-  OPTIONAL { ?section dg:leader ?leader }
-  ?a prov:agent ?unit ; prov:hadRole ?r ; dg:position ?position .
-  BIND (STR(?textLiteral) AS ?text)
-  BIND (STR(?headingLiteral) AS ?heading)
-  BIND (IF(?r = dg:lead, "lead", "co") AS ?role)
-}
-ORDER BY ?line ?position
-"""
-
-NAMES_QUERY = _PREFIXES + """
-SELECT ?thing ?name
-WHERE {
-  ?thing a ?class .
-  { ?thing skos:prefLabel ?label } UNION { ?thing skos:altLabel ?label }
-  UNION { ?thing dcterms:identifier ?label }
-  FILTER (?class = {class})
-  BIND (STR(?label) AS ?name)
-}
-"""
+LEADER_SECTIONS_QUERY = internal_query("network-leader-sections")
 
 NO_LEADER = ""  # the key of tasks whose section has no leader (区委部门)
 
@@ -232,10 +150,7 @@ def select(
     keep = _of_types(collab, unit_types)
     ties = [t for t in collab.ties if t.source in keep and t.target in keep]
     if top is not None:
-        sub = replace(collab, ties=ties, _partners={})
-        ranked = sorted(keep, key=lambda i: (-sub.weighted_degree(i), -collab.units[i].tasks,
-                                             collab.units[i].name))
-        keep = set(ranked[:top])
+        keep = set(_most_collaborating(replace(collab, ties=ties, _partners={}), keep)[:top])
         ties = [t for t in ties if t.source in keep and t.target in keep]
     ties = [t for t in ties if t.weight >= min_shared]
     if min_shared > 1:
@@ -243,6 +158,12 @@ def select(
     result = _restricted(collab, keep, ties)
     result.filters = {"min_shared": min_shared, "unit_types": tuple(unit_types), "top": top}
     return result
+
+
+def _most_collaborating(collab: Collaboration, units) -> list[str]:
+    """UNITS by weighted degree in COLLAB, then by tasks, then by name."""
+    return sorted(units, key=lambda i: (-collab.weighted_degree(i), -collab.units[i].tasks,
+                                        collab.units[i].name))
 
 
 def select_leaders(
@@ -310,6 +231,8 @@ class TaskView:
     tasks: list[TaskRow]
     units: dict[str, UnitStats]
     leaders: dict[str, LeaderStats]
+    note: str = ""  # why a view has no task, in Chinese ("" when it has tasks)
+    note_en: str = ""  # the same, in English, for the command line
 
 
 def task_view(store: ox.Store, *, unit: str | None = None, leader: str | None = None,
@@ -335,7 +258,32 @@ def task_view(store: ox.Store, *, unit: str | None = None, leader: str | None = 
     rows = [TaskRow(t["task"], t["line"], t["heading"], t["numeral"], t["number"], t["text"],
                     t["leader"] or NO_LEADER, tuple(t["units"])) for t in tasks.values()]
     whole = collaboration(store)
-    return TaskView(title, focus, rows, whole.units, whole.leaders)
+    view = TaskView(title, focus, rows, whole.units, whole.leaders)
+    if leader is not None and not rows:
+        view.note, view.note_en = _no_task_note(store, focus, leader)
+    return view
+
+
+def _no_task_note(store: ox.Store, iri: str, name: str) -> tuple[str, str]:
+    """Why leader NAME has no task: overall responsibility (总负责), and the sections they head."""
+    rows = _ask(store, LEADER_SECTIONS_QUERY.replace("{leader}", f"<{iri}>"), "")
+    sections_zh = "；".join(r["heading"] + (f"（{r['statement']}）" if r["statement"] else "")
+                           for r in rows)
+    sections_en = "; ".join(r["heading"] + (f" ({r['statement']})" if r["statement"] else "")
+                            for r in rows)
+    titles = list(dict.fromkeys(r["title"] for r in rows if r["title"]))
+    ids = list(dict.fromkeys(r["document"] for r in rows if r["document"]))
+    if titles:
+        zh = f"{name}对 {'、'.join(titles)} 负总责，没有本人分管的具体重点工作。"
+        en = (f"{name} holds overall responsibility for {', '.join(ids)} (总负责) and has no "
+              "task of their own")
+    else:
+        zh = f"{name}没有分管的重点工作。"
+        en = f"{name} has no task in their charge"
+    if rows:
+        zh += f"所在分组：{sections_zh}"
+        en += f"; sections: {sections_en}"
+    return zh, en
 
 
 def find_unit(store: ox.Store, name: str) -> str:
@@ -350,32 +298,38 @@ def find_leader(store: ox.Store, name: str) -> str:
 
 def _find(store: ox.Store, cls: str, name: str, kind: str, example: str) -> str:
     """Look NAME up among the labels of things of class CLS; a miss suggests near names."""
-    names = {row["name"]: row["thing"] for row in
-             run_query(store, NAMES_QUERY.replace("{class}", cls)).records()}
+    rows = run_query(store, NAMES_QUERY.replace("{class}", cls)).records()
+    names = {row["name"]: row["thing"] for row in rows}
     if name in names:
         return names[name]
-    near = difflib.get_close_matches(name, list(names), n=3, cutoff=0.4)
+    chinese = {row["name"]: row["zh"] for row in rows}
+    near = difflib.get_close_matches(name, list(names), n=6, cutoff=0.4)
+    near = list(dict.fromkeys(chinese[n] for n in near))[:3]  # ids and pinyin → Chinese names
     hint = f"did you mean {', '.join(near)}?" if near else f"names look like {example}"
     raise ViewError(f"no {kind} named {name!r} in the graph: {hint}")
 
 
-def centrality(collab: Collaboration) -> QueryResult:
+def centrality(collab: Collaboration, *, top: int | None = None) -> QueryResult:
     """Degree, weighted degree and betweenness of each unit in the collaboration network.
 
     Betweenness treats a tie's length as 1/weight: units that share many tasks are close, so
-    the shortest paths run along strong ties. It is normalised (0 to 1).
+    the shortest paths run along strong ties. It is normalised (0 to 1). TOP keeps the rows of
+    the N units with the highest weighted degree, their figures counted on the whole network
+    (cutting the network first would change every unit's degree and betweenness).
     """
-    import networkx as nx
+    nx = import_extra("networkx", "pictures", "centrality")
 
     graph = nx.Graph()
     graph.add_nodes_from(collab.units)
     for tie in collab.ties:
         graph.add_edge(tie.source, tie.target, weight=tie.weight, length=1 / tie.weight)
     betweenness = nx.betweenness_centrality(graph, weight="length", normalized=True)
+    keep = None if top is None else set(_most_collaborating(collab, collab.units)[:top])
     rows = [
         (unit.name, unit.type, unit.tasks, unit.lead_tasks, graph.degree(iri),
          collab.weighted_degree(iri), round(betweenness[iri], 4))
         for iri, unit in collab.units.items()
+        if keep is None or iri in keep
     ]
     rows.sort(key=lambda row: (-row[6], -row[5], row[0]))
     columns = ("unit", "type", "tasks", "lead_tasks", "degree", "weighted_degree", "betweenness")

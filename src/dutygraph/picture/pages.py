@@ -7,12 +7,14 @@ that opens with no network at all (vis-network embedded, no CDN, no Bootstrap).
 
 from __future__ import annotations
 
+import functools
 import math
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from dutygraph.errors import import_extra
 from dutygraph.picture.network import (
     NO_LEADER,
     Collaboration,
@@ -182,9 +184,11 @@ def tasks_network(view: TaskView, *, min_shared: int = 1,
     legend = [("节点", [("重点工作（方框：分组-序号）", "box", TASK_COLOUR)]),
               _type_legend({view.units[i].type for i in units}),
               ("连线", [("牵头（实线）", "line", BORDER), ("配合（虚线）", "line dashed", "#999")])]
-    subtitle = (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，{len(edges)} 条连线；"
-                "悬停在方框上看工作全文")
-    return _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    subtitle = view.note or (f"{len(view.tasks)} 项重点工作，{len(units)} 个责任单位，"
+                             f"{len(edges)} 条连线；悬停在方框上看工作全文")
+    net = _network(nodes, edges, view.title, subtitle, legend, _physics(len(nodes)))
+    net.note = view.note_en  # why the page is empty, for the command line to say
+    return net
 
 
 def _task_view_units(view: TaskView, min_shared: int, unit_types, top) -> list[str]:
@@ -379,9 +383,7 @@ def _physics(count: int) -> dict:
 
 def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, options: dict):
     """A pyvis Network holding NODES and EDGES, with the page's title, subtitle and legend."""
-    from pyvis.network import Network
-
-    net = Network(height="760px", width="100%", heading=title)
+    net = _network_class()(height="760px", width="100%", heading=title)
     # Lists set directly: add_node and add_edge are O(n) each (they check for duplicates).
     net.nodes = nodes
     net.node_ids = [node["id"] for node in nodes]
@@ -394,10 +396,38 @@ def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, 
     return net
 
 
+@functools.cache
+def _network_class():
+    """pyvis's Network, whose own writing methods (show, write_html, generate_html) make
+    dutygraph's self-contained page: pyvis's would fetch vis-network from a CDN, and raise
+    AttributeError in a notebook (they need a template this Network never loads)."""
+    Network = import_extra("pyvis.network", "pictures", "a picture").Network
+
+    class PictureNetwork(Network):
+        """A pyvis Network that writes itself as network_html's page."""
+
+        def generate_html(self, name="index.html", local=True, notebook=False):
+            return network_html(self)
+
+        def write_html(self, name, local=True, notebook=False, open_browser=False):
+            return write_html(self, name)
+
+        def show(self, name, local=True, notebook=True):
+            """Write the page to NAME; in a notebook, an iframe showing it (notebook_page)."""
+            from dutygraph.picture.notebook import notebook_page
+
+            path = write_html(self, name)
+            return notebook_page(path) if notebook else path
+
+    return PictureNetwork
+
+
 def network_html(net) -> str:
     """The page of NET: one self-contained HTML document that needs no network."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
+    jinja2 = import_extra("jinja2", "pictures", "a picture's page")
+    Environment, FileSystemLoader = jinja2.Environment, jinja2.FileSystemLoader
+    select_autoescape = jinja2.select_autoescape
+    from markupsafe import Markup  # installed with jinja2
 
     assets = resources.files("dutygraph") / "assets"
     env = Environment(loader=FileSystemLoader(str(assets)), autoescape=select_autoescape())
@@ -422,7 +452,9 @@ def write_html(net, path: str | Path) -> Path:
 
 
 def iframe_html(net, height: str = "780px") -> str:
-    """NET's page inside an <iframe srcdoc>, for a notebook cell (IPython.display.HTML)."""
+    """NET's page inside an <iframe srcdoc>, the whole page in the cell's output (large, and
+    dropped when an untrusted notebook is reopened): dutygraph.picture.notebook.show_network
+    writes the page to a file and shows that instead."""
     from html import escape
 
     return (f'<iframe srcdoc="{escape(network_html(net), quote=True)}" '
@@ -431,8 +463,7 @@ def iframe_html(net, height: str = "780px") -> str:
 
 def _vis_files() -> tuple[str, str]:
     """vis-network's script and style sheet, as shipped inside the pyvis package."""
-    import pyvis
-
+    pyvis = import_extra("pyvis", "pictures", "a picture")
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     found = sorted(lib.glob("vis-*/vis-network.min.js"))
     if not found:

@@ -15,13 +15,13 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, FOAF, VOID, XSD
 
 from dutygraph.publish.export import FORMATS
-from dutygraph.rdf.namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS
+from dutygraph.rdf.namespaces import DCTERMS, DG, ONTOLOGY_IRI, PROV, RDF, RDFS, SKOS
 from dutygraph.read.meta import DocumentMeta
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 IANA = "http://www.iana.org/assignments/media-types/"
 EU = "http://publications.europa.eu/resource/authority/"
-ONTOLOGY = URIRef("https://w3id.org/dutygraph/ontology")
+ONTOLOGY = URIRef(ONTOLOGY_IRI)
 DESCRIPTION_FILE = "dataset.ttl"
 
 # The licence of the published graph. The source is a government's official document, which

@@ -14,17 +14,18 @@ from datetime import datetime, timezone
 from functools import cached_property
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from dutygraph import ontology
 from dutygraph.errors import DutygraphError
-from dutygraph.rdf.namespaces import DG, PROV, RDF, SKOS
+from dutygraph.rdf.graph import ROLE_IRIS
+from dutygraph.rdf.namespaces import DEFAULT_BASE, DG, PROV, RDF, SKOS
 from dutygraph.rdf.ntriples import ntriples
+from dutygraph.rdf.targets import COMPARATOR_IRIS, QUDT
 
 CONTEXT_FILE = ontology.DIRECTORY / "context.jsonld"
 # Where the context is published; the JSON-LD files carry a copy inline, so that they expand
 # offline, and name this address in their description.
-CONTEXT_URL = "https://w3id.org/dutygraph/context.jsonld"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def default_graph_name(graph: Graph) -> str:
     documents = sorted(graph.subjects(RDF.type, DG.Document))
     if documents:
         return f"{documents[0]}/graph"
-    return "https://w3id.org/dutygraph/id/graph"
+    return DEFAULT_BASE + "graph"
 
 
 class SortedTriples:
@@ -171,7 +172,9 @@ def _json_key(value) -> str:
 # ---- Tables for Excel users -------------------------------------------------------------
 
 # Sheet → columns as (header, key). Headers in Chinese with the English key, so that a clerk
-# and a script both read them.
+# and a script both read them. Values use the words of the query catalogue (roles lead and co,
+# comparators at_least … approx: queries/README.md), one vocabulary for Excel, CSV and the
+# notebooks; numbers are numbers. The IRI, where a sheet has one, comes last.
 SHEETS = {
     "tasks": ("重点工作", [
         ("行号 line", "line"), ("分组 section", "section"), ("牵头领导 leader", "leader"),
@@ -186,17 +189,30 @@ SHEETS = {
     ]),
     "targets": ("目标", [
         ("行号 line", "line"), ("分组 section", "section"), ("序号 number", "number"),
-        ("目标 target", "iri"),
+        ("指标 indicator", "indicator"), ("目标值 value", "value"), ("单位 unit", "unit"),
+        ("比较 comparator", "comparator"), ("限定 qualifier", "qualifier"),
+        ("原文 span", "span"), ("印刷数字 as printed", "as_printed"),
+        ("数量级 magnitude", "magnitude"), ("计量单位 qudt unit", "qudt_unit"),
+        ("定性 qualitative", "qualitative"), ("IRI", "iri"),
     ]),
 }
-ROLE_WORDS = {DG.lead: "牵头 lead", DG.coResponsible: "配合 co"}
+# The words for the ontology's roles and comparators: the inverse of the tables the graph
+# is written with, so the two cannot drift apart.
+ROLE_WORDS = {iri: word for word, iri in ROLE_IRIS.items()}
+COMPARATOR_WORDS = {iri: word for word, iri in COMPARATOR_IRIS.items()}
+# A target's properties → its sheet's keys (values as _value reads them).
+TARGET_KEYS = {
+    DG.indicator: "indicator", DG.value: "value", DG.unitWord: "unit_word",
+    DG.comparator: "comparator", DG.qualifier: "qualifier", DG.span: "span",
+    DG.numberAsPrinted: "as_printed", DG.magnitude: "magnitude", QUDT.unit: "qudt_unit",
+    DG.qualitative: "qualitative",
+}
 
 
 def table_rows(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
     """Each sheet's header and rows, in the order printed: tasks, assignments, targets."""
     tasks = sorted(graph.subjects(RDF.type, DG.Task), key=lambda t: (_order(graph, t), str(t)))
     rows = {"tasks": [], "assignments": [], "targets": []}
-    target_keys: set[URIRef] = set()
     for task in tasks:
         base = _task_cells(graph, task)
         assignments = sorted(graph.objects(task, PROV.qualifiedAttribution),
@@ -212,22 +228,44 @@ def table_rows(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
         for assignment in assignments:
             rows["assignments"].append({**base, **_assignment_cells(graph, assignment)})
         for target in sorted(graph.objects(task, DG.hasTarget)):
-            cells = {**base, "iri": str(target)}
-            for predicate, obj in graph.predicate_objects(target):
-                if predicate != RDF.type:
-                    target_keys.add(predicate)
-                    cells[str(predicate)] = _join(cells.get(str(predicate)), _plain(graph, obj))
-            rows["targets"].append(cells)
-    return {sheet: _table(sheet, rows[sheet], graph, sorted(target_keys)) for sheet in SHEETS}
+            rows["targets"].append({**base, **_target_cells(graph, target)})
+    return {sheet: _table(sheet, rows[sheet]) for sheet in SHEETS}
 
 
-def _table(sheet: str, records: list[dict], graph: Graph, extra: list[URIRef]):
-    columns = list(SHEETS[sheet][1])
-    if sheet == "targets":
-        # Targets are described by whatever properties their builder gives them: one column each.
-        columns += [(_short(graph, p), str(p)) for p in extra]
+def _table(sheet: str, records: list[dict]):
+    columns = SHEETS[sheet][1]
     header = [title for title, _ in columns]
-    return header, [[record.get(key, "") for _, key in columns] for record in records]
+    return header, [[record.get(key) for _, key in columns] for record in records]
+
+
+def _target_cells(graph: Graph, target) -> dict:
+    """A target's cells: numbers as numbers, the comparator as the queries name it, the unit
+    as targets.rq gives it (the word printed, else the QUDT unit's local name)."""
+    cells = {"iri": str(target)}
+    for predicate, obj in graph.predicate_objects(target):
+        key = TARGET_KEYS.get(predicate)
+        if key is None:
+            continue
+        if key == "comparator":
+            value = COMPARATOR_WORDS.get(obj, _short(graph, obj))
+        elif key == "qudt_unit":
+            value = str(obj).rsplit("/", 1)[-1]
+        else:
+            value = _value(obj)
+        cells[key] = value if key not in cells else f"{cells[key]}; {value}"
+    cells["unit"] = cells.pop("unit_word", None) or cells.get("qudt_unit")
+    return cells
+
+
+def _value(term):
+    """A literal as a cell: numbers and booleans as such (decimals as floats, which is what a
+    spreadsheet holds), text as text."""
+    from decimal import Decimal
+
+    value = term.toPython() if isinstance(term, Literal) else str(term)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value if isinstance(value, (int, float, bool)) else str(value)
 
 
 def _task_cells(graph: Graph, task) -> dict:
@@ -245,7 +283,7 @@ def _assignment_cells(graph: Graph, assignment) -> dict:
     return {
         "position": _int(graph, assignment, DG.position), "unit": _zh_label(graph, unit),
         "as_written": str(graph.value(assignment, DG.nameAsWritten) or ""),
-        "role": ROLE_WORDS.get(role, str(role or "")),
+        "role": ROLE_WORDS.get(role, _short(graph, role) if role is not None else None),
         "marked": "*" if marked is not None and marked.toPython() is True else "",
         "unit_id": str(unit).rsplit("/", 1)[-1] if unit is not None else "",
     }
@@ -278,21 +316,11 @@ def _order(graph: Graph, node, predicate=DG.sourceLine) -> int:
     return value if isinstance(value, int) else 0
 
 
-def _plain(graph: Graph, term) -> str:
-    if isinstance(term, Literal):
-        return str(term)
-    return _zh_label(graph, term) if (term, SKOS.prefLabel, None) in graph else _short(graph, term)
-
-
 def _short(graph: Graph, term) -> str:
     try:
         return graph.namespace_manager.normalizeUri(term)
     except Exception:
         return str(term)
-
-
-def _join(old, new: str) -> str:
-    return f"{old}; {new}" if old else new
 
 
 def write_csv(graph: Graph, *, raw: bool = False) -> dict[str, bytes]:
@@ -314,13 +342,19 @@ def write_csv(graph: Graph, *, raw: bool = False) -> dict[str, bytes]:
 # A fixed time for the workbook's properties: the file must not change with the clock (the
 # dataset description carries its checksum). XlsxWriter dates every zip entry 1980-01-01.
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-WIDE_COLUMNS = ("工作内容", "牵头单位", "配合单位", "IRI")
+# Column widths (in characters) by key; other columns get NARROW. Columns this wide or wider
+# hold texts that run long, and wrap.
+WIDTHS = {"text": 60, "leads": 36, "co": 48, "remark": 24, "iri": 48, "leader": 12,
+          "unit": 22, "as_written": 22, "unit_id": 30, "indicator": 24, "span": 40,
+          "as_printed": 12, "qudt_unit": 14, "comparator": 12, "qualifier": 14}
+NARROW = 10
+WRAPPED = 20
 
 
 def write_xlsx(graph: Graph) -> bytes:
     """A workbook with one sheet each for tasks, assignments and targets: header row frozen,
-    autofilter on, columns wide enough to read. Written by XlsxWriter (a fifth of openpyxl's
-    time, imports included)."""
+    autofilter on, every column wide enough to read, long texts wrapped. Written by
+    XlsxWriter (a fifth of openpyxl's time, imports included)."""
     import xlsxwriter
 
     out = io.BytesIO()
@@ -336,9 +370,9 @@ def write_xlsx(graph: Graph) -> bytes:
             worksheet.write_row(index, 0, row)
         worksheet.freeze_panes(1, 0)
         worksheet.autofilter(0, 0, len(rows), len(header) - 1)
-        for column, title in enumerate(header):
-            wide = title.startswith(WIDE_COLUMNS)
-            worksheet.set_column(column, column, 60 if wide else 14, wrapped if wide else None)
+        for column, (_, key) in enumerate(SHEETS[sheet][1]):
+            width = WIDTHS.get(key, NARROW)
+            worksheet.set_column(column, column, width, wrapped if width >= WRAPPED else None)
     book.close()
     return out.getvalue()
 

@@ -21,11 +21,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from dutygraph import ontology
-from dutygraph.rdf.namespaces import DCTERMS, DG, OWL, RDF, RDFS, SKOS
+from dutygraph.rdf.namespaces import DCTERMS, DG, ONTOLOGY_IRI, OWL, RDF, RDFS, SKOS
 
 ONTOLOGY_DIR = ontology.DIRECTORY
 DOCS_DIR = ONTOLOGY_DIR / "docs"
-ONTOLOGY_IRI = URIRef("https://w3id.org/dutygraph/ontology")
+ONTOLOGY = URIRef(ONTOLOGY_IRI)
 LANGUAGES = ("zh", "en")
 PAGE_NAMES = {lang: f"dutygraph.{lang}.html" for lang in LANGUAGES}
 PREFIXES = {
@@ -118,7 +118,7 @@ class Page:
                 self._section("datatype", datatypes, self._property),
                 self._section("schemes", schemes, self._scheme),
                 self._shapes()]
-        title = html.escape(self._text(ONTOLOGY_IRI, DCTERMS.title))
+        title = html.escape(self._text(ONTOLOGY, DCTERMS.title))
         return (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
                 f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
                 + "\n".join(body) + "\n</body>\n</html>\n")
@@ -126,16 +126,16 @@ class Page:
     def _header(self) -> str:
         w, g = self.w, self.g
         other = PAGE_NAMES[w["other"]]
-        rows = [(w["iri"], f"<code>{ONTOLOGY_IRI}</code>"),
+        rows = [(w["iri"], f"<code>{ONTOLOGY}</code>"),
                 (w["prefix"], f"<code>dg:</code> <code>{html.escape(str(DG._NS))}</code>"),
-                (w["version"], html.escape(str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""))),
-                (w["licence"], self._link(g.value(ONTOLOGY_IRI, DCTERMS.license))),
+                (w["version"], html.escape(str(g.value(ONTOLOGY, OWL.versionInfo) or ""))),
+                (w["licence"], self._link(g.value(ONTOLOGY, DCTERMS.license))),
                 (w["generated"], "<code>ontology/dutygraph.ttl</code>, "
                                  "<code>ontology/shapes.ttl</code>, "
                                  "<code>ontology/shapes-warnings.ttl</code>")]
         return (f'<p><a href="{other}">{w["other_page"]}</a></p>\n'
-                f"<h1>{html.escape(self._text(ONTOLOGY_IRI, DCTERMS.title))}</h1>\n"
-                f"<p>{html.escape(self._text(ONTOLOGY_IRI, DCTERMS.description))}</p>\n"
+                f"<h1>{html.escape(self._text(ONTOLOGY, DCTERMS.title))}</h1>\n"
+                f"<p>{html.escape(self._text(ONTOLOGY, DCTERMS.description))}</p>\n"
                 + self._table(rows))
 
     def _toc(self, groups) -> str:

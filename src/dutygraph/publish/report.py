@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 
+from dutygraph.read.formats import PARAGRAPH_FORMATS
 from dutygraph.read.layout import INDICATORS
 from dutygraph.read.meta import DocumentMeta
 from dutygraph.read.records import TableDocument
@@ -21,6 +23,8 @@ class SectionSummary:
     tasks: int
     statements: list[str]
     missing_numbers: list[int]  # gaps in 序号 (of a run over 100, its two ends)
+    number_range: str = ""  # "1–12": the section's first and last 序号 ("" without tasks)
+    gaps: list[str] = field(default_factory=list)  # each run of missing 序号 and its place
 
 
 @dataclass
@@ -51,6 +55,8 @@ class BuildReport:
     detected: dict[str, str] = field(default_factory=dict)  # "layout" / "lead convention" → why
     # "line 3: 一、2024年主要预期指标: 3 indicator rows": tables of expected indicators
     indicator_tables: list[str] = field(default_factory=list)
+    # "十一: lines 200 (十一、林国锋主任牵头), 207 (十一、区委部门)": a numeral printed twice
+    numerals_used_twice: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -103,11 +109,12 @@ def build_report(
         ))
         if section.kind == INDICATORS:
             where = (f"table {section.table}, row {section.line}" if section.table is not None
-                     else f"{'paragraph' if document.format == 'docx' else 'line'} "
+                     else f"{'paragraph' if document.format in PARAGRAPH_FORMATS else 'line'} "
                      f"{section.line}")
             unitless = "" if any(task.units for task in section.tasks) else ", no units printed"
             report.indicator_tables.append(
                 f"{where}: {section.heading}: {len(section.tasks)} indicator rows{unitless}")
+    _add_numbering(report, document)
     return report
 
 
@@ -125,6 +132,49 @@ def _missing_numbers(numbers: list[int], start: int) -> list[int]:
             missing += range(expected, number)
         expected = max(expected, number + 1)
     return missing
+
+
+# ---- Numbering: each section's 序号 range and gaps, and section numerals printed twice ----
+
+def _add_numbering(report: BuildReport, document: TableDocument) -> None:
+    """Fill in each section's 序号 range and where its gaps are, and the numerals used twice."""
+    for summary, section in zip(report.sections, document.sections, strict=True):
+        numbers = sorted((task.number, task.line) for task in section.tasks)
+        if numbers:
+            first, last = numbers[0][0], numbers[-1][0]
+            summary.number_range = f"{first}–{last}" if last != first else f"{first}"
+        summary.gaps = _gaps([(0, None), *numbers])
+    by_numeral = defaultdict(list)
+    for section in document.sections:
+        if section.numeral:
+            by_numeral[section.numeral].append(section)
+    report.numerals_used_twice = [
+        f"{numeral}: lines " + ", ".join(f"{s.line} ({numeral}、{s.label})" for s in sections)
+        for numeral, sections in by_numeral.items() if len(sections) > 1]
+
+
+def _gaps(numbers: list[tuple[int, int | None]]) -> list[str]:
+    """'序号 4 not printed: between 序号 3 (line 178) and 序号 5 (line 179)' for each run of
+    missing numbers in NUMBERS, (序号, line) in order after a (0, None) that stands for the
+    start of the section."""
+    gaps = []
+    for (before, before_line), (after, after_line) in pairwise(numbers):
+        if after - before < 2:
+            continue
+        missing = f"{before + 1}" if after - before == 2 else f"{before + 1}–{after - 1}"
+        place = (f"before 序号 {after} (line {after_line})" if before_line is None else
+                 f"between 序号 {before} (line {before_line}) and 序号 {after} "
+                 f"(line {after_line})")
+        gaps.append(f"序号 {missing} not printed: {place}")
+    return gaps
+
+
+def _numbering_lines(report: BuildReport) -> list[str]:
+    """The report's Numbering section, in Markdown."""
+    lines = ["", "## Numbering", "", "| line | section | 序号 | gaps |", "|---:|---|---|---|"]
+    lines += [f"| {s.line} | {_section_name(s)} | {s.number_range or '—'} "
+              f"| {'; '.join(s.gaps)} |" for s in report.sections]
+    return lines + _listing("Section numerals printed twice", report.numerals_used_twice)
 
 
 def _units_named_twice(task: ResolvedTask) -> list[str]:
@@ -157,10 +207,10 @@ def render_markdown(report: BuildReport) -> str:
     ]
     for s in report.sections:
         notes = [*s.statements]
-        if s.missing_numbers:
-            notes.append("序号 not printed: " + ", ".join(map(str, s.missing_numbers)))
+        notes += s.gaps
         lines.append(f"| {s.line} | {_section_name(s)} | {s.leader or '—'} | {s.tasks} "
                      f"| {'; '.join(notes)} |")
+    lines += _numbering_lines(report)
     lines += _listing("Names merged into a unit of the unit table",
                       [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
                        for written, merged in report.merged_names.items()])

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/dutygraph/ontology"
-DEFAULT_BASE = "https://w3id.org/dutygraph/id/"
+# The only place a project IRI is spelt: every other module takes it from here.
+PROJECT_IRI = "https://w3id.org/dutygraph/"
+ONTOLOGY_IRI = PROJECT_IRI + "ontology"
+SHAPES_IRI = PROJECT_IRI + "shapes#"
+CONTEXT_URL = PROJECT_IRI + "context.jsonld"  # the JSON-LD context graph.jsonld names
+DEFAULT_BASE = PROJECT_IRI + "id/"
 
 
 class DG(DefinedNamespace):
@@ -129,4 +134,10 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-__all__ = ["DCTERMS", "DG", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "XSD"]
+def ox_node(term: URIRef) -> ox.NamedNode:
+    """A namespace term as pyoxigraph names it, for the code that walks a store's index."""
+    return ox.NamedNode(str(term))
+
+
+__all__ = ["CONTEXT_URL", "DCTERMS", "DEFAULT_BASE", "DG", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES",
+           "PROV", "RDF", "RDFS", "SHAPES_IRI", "SKOS", "XSD", "ox_node"]

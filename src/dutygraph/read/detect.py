@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dutygraph.read import layout
 from dutygraph.read.cells import header_name
+from dutygraph.read.formats import PARAGRAPH_FORMATS
 from dutygraph.read.items import Item
 from dutygraph.read.records import TableDocument
 
@@ -113,4 +114,4 @@ def _where(document: TableDocument, line: int, table: int | None = None) -> str:
     """A record's place in words; a .docx line outside a table is a paragraph."""
     if table is not None:
         return f"table {table}, row {line}"
-    return f"paragraph {line}" if document.format == "docx" else f"line {line}"
+    return f"paragraph {line}" if document.format in PARAGRAPH_FORMATS else f"line {line}"

@@ -19,21 +19,26 @@ class Place:
     """Where an item is: a line of a text file, a paragraph of a .docx, or a table row.
 
     ``line`` is the line (text), the paragraph number (.docx body) or, with ``table``, the
-    row within that table (.docx) or sheet (.xlsx), all 1-based.
+    row within that table (.docx, .html, .pdf) or sheet (.xlsx, .xls), all 1-based. An
+    .html or .pdf line is numbered through the document's text (see docs/layouts.md).
     """
 
     line: int
     table: int | None = None
     kind: str = "line"  # line, paragraph or row
+    page: int | None = None  # a PDF's page, told in messages beside the line or row
 
     def __str__(self) -> str:
         if self.table is not None:
-            return f"table {self.table}, row {self.line}"
+            return f"table {self.table}, row {self.line}{self._on_page()}"
         return f"paragraph {self.line}" if self.kind == "paragraph" else str(self.line)
 
     def described(self) -> str:
-        """The place in words: line 4, paragraph 4, table 1, row 4."""
-        return f"line {self.line}" if self.kind == "line" else str(self)
+        """The place in words: line 4, paragraph 4, table 1, row 4 (and a PDF's page)."""
+        return f"line {self.line}{self._on_page()}" if self.kind == "line" else str(self)
+
+    def _on_page(self) -> str:
+        return f" (page {self.page})" if self.page is not None else ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class SourceItems:
     """A file read into items, with what identifies its bytes."""
 
     path: str
-    format: str  # txt, docx or xlsx
+    format: str  # txt, docx, xlsx, html, pdf, doc, wps, xls, et, odt or ods
     encoding: str
     sha256: str
     items: list[Item]

@@ -5,14 +5,15 @@ a tab-separated table whose header row (序号 重点工作 责任单位 备注)
 breaks; notes such as "注：标记*的为牵头单位". Other tables name their columns otherwise
 (牵头单位 / 配合单位 / 牵头领导 / 完成时限), or print each task as a numbered paragraph with
 labelled lines (牵头责任单位：…) or bracketed labels ([牵头单位：…]); see docs/layouts.md.
-Every format (.txt, .docx, .xlsx) is first read into the same items (dutygraph.readers), and
-every record keeps its place: line, or table and row.
+Every format (.txt, .docx, .xlsx, .html, .pdf, .xls, .doc …) is first read into the same items
+(dutygraph.read.formats), and every record keeps its place: line, or table and row.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from dutygraph.errors import InputError
@@ -34,7 +35,12 @@ from dutygraph.read.detect import (
     item_text,
 )
 from dutygraph.read.formats.docx import read_docx_items
+from dutygraph.read.formats.html import read_html_items
+from dutygraph.read.formats.legacy import read_converted
+from dutygraph.read.formats.pdf import read_pdf_items
+from dutygraph.read.formats.sniff import detect_format
 from dutygraph.read.formats.text import read_text_items
+from dutygraph.read.formats.xls import read_et_items, read_xls_items
 from dutygraph.read.formats.xlsx import read_xlsx_items
 from dutygraph.read.items import Item, Place, SourceItems, checked
 from dutygraph.read.records import Section, Statement, TableDocument, TaskRow
@@ -42,27 +48,28 @@ from dutygraph.read.source import SourceText
 
 __all__ = ["parse_leader", "read_table", "split_units"]
 
-# File name ending → the reader of that format; anything else is read as text.
-FORMAT_READERS = {".docx": read_docx_items, ".xlsx": read_xlsx_items, ".xlsm": read_xlsx_items}
-REFUSED_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx"}
+# Format (as dutygraph.read.formats.sniff tells it from the file's bytes, else its name) →
+# its reader. Word 97–2003, WPS Writer and OpenDocument files go through LibreOffice.
+FORMAT_READERS = {
+    "txt": read_text_items, "docx": read_docx_items, "xlsx": read_xlsx_items,
+    "html": read_html_items, "pdf": read_pdf_items, "xls": read_xls_items, "et": read_et_items,
+    "doc": partial(read_converted, fmt="doc"), "wps": partial(read_converted, fmt="wps"),
+    "odt": partial(read_converted, fmt="odt"), "ods": partial(read_converted, fmt="ods"),
+}
 
 
 def read_table(
     path: str | Path, *, layout_name: str | None = None, lead_convention: str | None = None
 ) -> TableDocument:
-    """Read the table at PATH (.txt/.tsv, .docx or .xlsx) into a TableDocument, or raise
+    """Read the table at PATH (any format of FORMAT_READERS) into a TableDocument, or raise
     InputError at the bad line or row. LAYOUT_NAME and LEAD_CONVENTION override detection."""
     return read_items(source_items(path), layout_name=layout_name,
                       lead_convention=lead_convention)
 
 
 def source_items(path: str | Path) -> SourceItems:
-    """The file's lines and rows, read by the reader of its format."""
-    suffix = Path(path).suffix.lower()
-    if suffix in REFUSED_FORMATS:
-        raise InputError(path, None, f"{suffix} files cannot be read; save it as "
-                         f"{REFUSED_FORMATS[suffix]} (or as UTF-8 text) and try again")
-    return checked(FORMAT_READERS.get(suffix, read_text_items)(path))
+    """The file's lines and rows, read by the reader of its format (told by its content)."""
+    return checked(FORMAT_READERS[detect_format(path)](path))
 
 
 def parse_lines(source: SourceText) -> TableDocument:

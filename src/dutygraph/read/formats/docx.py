@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 from dutygraph.limits import SOURCE_BYTES, checked_text
 from dutygraph.read.formats.office import check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
@@ -17,7 +17,8 @@ def read_docx_items(path: str | Path) -> SourceItems:
     python-docx repeats a merged cell's text in each grid cell it covers, so a leader or
     section written once for several rows reaches every row.
     """
-    import docx  # python-docx; imported here so that text-only builds never load it
+    # python-docx, imported here so that text-only builds never load it
+    docx = import_extra("docx", "office", "reading .docx files")
 
     data = _read_bytes(path)
     check_office_file(path, data)

@@ -7,7 +7,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from dutygraph.errors import InputError
+from dutygraph.errors import InputError, import_extra
 from dutygraph.limits import SOURCE_BYTES, checked_text
 from dutygraph.read.formats.office import check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
@@ -19,7 +19,7 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
     A merged range's value stands in every cell it covers: a leader or section written once
     for several rows (merged vertically), a heading merged across the sheet.
     """
-    import openpyxl
+    openpyxl = import_extra("openpyxl", "office", "reading .xlsx files")
 
     try:
         SOURCE_BYTES.check(Path(path).stat().st_size, path)
