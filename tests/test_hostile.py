@@ -3,12 +3,12 @@ memory, with exit 2 and its one-line message, or with a correct graph that lost 
 
 A case is a folder with case.json: the commands to run ({case} the folder of its inputs,
 {out} an empty folder of the command's own, {work} one the case's commands share, {queries}
-the catalogue), the environment, the exit code, the exact stderr or the lines the output
-must hold or lack (stdout or a file; for all its commands, or each its own), and its
-bounds: seconds of wall time and megabytes of address space (RLIMIT_AS), enforced on the
-command's own process. Inputs are small files in the folder, written by
-tests/hostile/generate.py; a case marked "generated" has its (large) inputs made at run
-time instead.
+the catalogue; a brace meant as itself is doubled), the environment, the exit code, the
+exact stderr or the lines the output must hold or lack (stdout or a file; for all its
+commands, or each its own), and its bounds: seconds of wall time and megabytes of address
+space (RLIMIT_AS), enforced on the command's own process. Inputs are small files in the
+folder, written by tests/hostile/generate.py; a case marked "generated" has its (large)
+inputs made at run time instead.
 """
 
 from __future__ import annotations

@@ -192,6 +192,19 @@ def tab_in_docx_cell(folder: Path) -> None:
     document.save(str(folder / "table.docx"))
 
 
+SIDECARS = {"array": "[]", "number": "5", "no-id": '{"title": "x"}', "id-number": '{"id": 5}',
+            "year-with-nian": '{"id": "ouhai-2024", "year": "2024年"}',
+            "year-as-text": '{"id": "ouhai-2024", "year": "2024"}'}
+
+
+@case
+def sidecar_shapes(folder: Path) -> None:
+    """Sidecars of the wrong shape, each beside nothing (given by --meta)."""
+    (folder / "table.txt").write_text(TABLE, encoding="utf-8")
+    for name, text in SIDECARS.items():
+        (folder / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+
+
 def make(name: str, folder: Path) -> None:
     """Write case NAME's files into FOLDER."""
     MAKERS[name](folder)
