@@ -104,3 +104,32 @@ def test_a_csv_cell_that_a_spreadsheet_would_run_is_inert_and_a_number_stays(val
     from dutygraph.ask.query import spreadsheet_cell
 
     assert spreadsheet_cell(value) == cell
+
+
+def test_a_second_build_into_a_store_in_use_is_told_so_and_changes_nothing(tmp_path):
+    import pyoxigraph as ox
+
+    from dutygraph.ask.marker import read_marker
+
+    corpus, store = Path(__file__).parent / "corpus", tmp_path / "store"
+    first = run_bounded(["build", str(corpus), "--store", str(store), "-o", str(tmp_path / "a"),
+                         "--no-validate"], {}, 300, 2048, tmp_path)
+    assert first.returncode == 0, first.stderr
+    marker = read_marker(store)
+    held = ox.Store(str(store))  # as a build running meanwhile holds it
+    second = run_bounded(["build", str(corpus), "--store", str(store), "-o", str(tmp_path / "b"),
+                          "--no-validate"], {}, 300, 2048, tmp_path)
+    del held
+    assert second.returncode == 2
+    assert second.stderr.endswith(f"Error: {store.resolve()}: the store is in use by another "
+                                  "build (RocksDB's lock is taken): wait for it to end, or "
+                                  "build into another folder\n"), second.stderr
+    assert read_marker(store) == marker
+
+
+def test_an_output_that_cannot_be_written_is_named_as_given(tmp_path, seed_turtle):
+    result = run_bounded(["query", str(QUERIES / "tasks.rq"), "--graph", str(seed_turtle),
+                          "-o", "/proc/tasks.csv"], {}, 60, 1024, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: /proc/tasks.csv: "), result.stderr
+    assert len(result.stderr.splitlines()) == 1

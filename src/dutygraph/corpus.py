@@ -348,16 +348,19 @@ def corpus_report(corpus: Corpus) -> dict:
 
 
 def report_markdown(report: dict) -> str:
-    """The corpus report as a Markdown page."""
+    """The corpus report as a Markdown page (names escaped: publish.markdown)."""
+    from dutygraph.publish import markdown as md
+
     lines = ["# Corpus build report", "",
              f"{report['built']} of {report['documents']} documents built, "
              f"{report['skipped']} skipped; {report['quads']} quads; "
              f"{report['recurrences']} recurring task pairs linked.", "",
              "| source | document | district | year | tasks | triples |",
              "|---|---|---|---|---|---|"]
-    lines += [f"| {r['source']} | {r['document_id']} | {r['district']} | {r['year'] or ''} | "
-              f"{r['tasks']} | {r['triples']} |" for r in report["sources"] if r["ok"]]
+    lines += [f"| {md.text(r['source'])} | {md.text(r['document_id'])} | "
+              f"{md.text(r['district'])} | {r['year'] or ''} | {r['tasks']} | {r['triples']} |"
+              for r in report["sources"] if r["ok"]]
     skipped = [r for r in report["sources"] if not r["ok"]]
     if skipped:
-        lines += ["", "## Skipped", ""] + [f"- {r['error']}" for r in skipped]
+        lines += ["", "## Skipped", ""] + [f"- {md.text(r['error'])}" for r in skipped]
     return "\n".join(lines) + "\n"

@@ -205,6 +205,23 @@ def sidecar_shapes(folder: Path) -> None:
         (folder / f"{name}.json").write_text(text + "\n", encoding="utf-8")
 
 
+@case
+def utf16_text(folder: Path) -> None:
+    """A table saved as UTF-16 (Notepad's "Unicode"): with its byte-order mark, and without."""
+    (folder / "with-mark.txt").write_bytes(TABLE.encode("utf-16"))
+    (folder / "without-mark.txt").write_bytes(TABLE.encode("utf-16-le"))
+
+
+@case
+def markup_in_names(folder: Path) -> None:
+    """Unit names and a statement holding HTML, a Markdown link and a table's bar."""
+    (folder / "table.txt").write_text(
+        "一、王一副区长牵头重点工作\n<script>alert(1)</script>总负责。\n"
+        "二、李二副区长牵头重点工作\n序号\t重点工作\t责任单位\n"
+        "1\t推进养老服务体系建设。\t*<img src=x onerror=alert(1)>局、[点击](javascript:x)办\n"
+        "2\t完善社会救助制度。\t*区|民政局\n", encoding="utf-8")
+
+
 def make(name: str, folder: Path) -> None:
     """Write case NAME's files into FOLDER."""
     MAKERS[name](folder)

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 
+from dutygraph.publish import markdown as md
 from dutygraph.read.formats import PARAGRAPH_FORMATS
 from dutygraph.read.layout import INDICATORS
 from dutygraph.read.meta import DocumentMeta
@@ -172,9 +173,10 @@ def _gaps(numbers: list[tuple[int, int | None]]) -> list[str]:
 def _numbering_lines(report: BuildReport) -> list[str]:
     """The report's Numbering section, in Markdown."""
     lines = ["", "## Numbering", "", "| line | section | 序号 | gaps |", "|---:|---|---|---|"]
-    lines += [f"| {s.line} | {_section_name(s)} | {s.number_range or '—'} "
-              f"| {'; '.join(s.gaps)} |" for s in report.sections]
-    return lines + _listing("Section numerals printed twice", report.numerals_used_twice)
+    lines += [f"| {s.line} | {md.text(_section_name(s))} | {s.number_range or '—'} "
+              f"| {md.text('; '.join(s.gaps))} |" for s in report.sections]
+    return lines + _listing("Section numerals printed twice",
+                            [md.text(line) for line in report.numerals_used_twice])
 
 
 def _units_named_twice(task: ResolvedTask) -> list[str]:
@@ -189,10 +191,11 @@ def _units_named_twice(task: ResolvedTask) -> list[str]:
 def render_markdown(report: BuildReport) -> str:
     """The report as Markdown, short enough to read at once."""
     lines = [
-        f"# Build report: {report.title}",
+        f"# Build report: {md.text(report.title)}",
         "",
-        f"- source: `{report.source}` ({report.encoding}, sha256 `{report.sha256}`)",
-        f"- document id: `{report.document_id}`; unit table: `{report.unit_table}`",
+        f"- source: {md.code(report.source)} ({report.encoding}, sha256 `{report.sha256}`)",
+        f"- document id: {md.code(report.document_id)}; unit table: "
+        f"{md.code(report.unit_table)}",
         f"- {report.tasks} tasks, {report.assignments} task–unit assignments "
         f"({report.lead_assignments} lead, {report.co_assignments} co-responsible), "
         f"{report.units} units, {report.triples} triples",
@@ -208,22 +211,24 @@ def render_markdown(report: BuildReport) -> str:
     for s in report.sections:
         notes = [*s.statements]
         notes += s.gaps
-        lines.append(f"| {s.line} | {_section_name(s)} | {s.leader or '—'} | {s.tasks} "
-                     f"| {'; '.join(notes)} |")
+        lines.append(f"| {s.line} | {md.text(_section_name(s))} | {md.text(s.leader or '—')} "
+                     f"| {s.tasks} | {md.text('; '.join(notes))} |")
     lines += _numbering_lines(report)
     lines += _listing("Names merged into a unit of the unit table",
-                      [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
+                      [f"{md.text(written)} → {md.text(merged['unit'])} "
+                       f"(lines {_joined(merged['lines'])})"
                        for written, merged in report.merged_names.items()])
     lines += _listing("Unlisted units (kept as written; add them to the unit table)",
-                      [f"{name} (lines {_joined(found)})"
+                      [f"{md.text(name)} (lines {_joined(found)})"
                        for name, found in report.unlisted_units.items()])
     lines += _listing("Tasks with several units and no * (all taken as co-responsible)",
                       [f"line {line}" for line in report.tasks_without_marked_lead])
     lines += _listing("Rows that name one unit twice (check the unit table's merges)",
-                      report.units_named_twice)
+                      [md.text(line) for line in report.units_named_twice])
     if report.indicator_tables:  # read as tasks too (dg:IndicatorTask), counted above
-        lines += _listing("Tables of expected indicators", report.indicator_tables)
-    lines += _listing("Warnings", report.warnings)
+        lines += _listing("Tables of expected indicators",
+                          [md.text(line) for line in report.indicator_tables])
+    lines += _listing("Warnings", [md.text(line) for line in report.warnings])
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,9 @@ from dutygraph.limits import SOURCE_BYTES
 # Tried in this order. Chinese government files that are not UTF-8 are almost always
 # GBK; GB18030 is its superset, so it reads GBK and GB2312 files too.
 ENCODINGS = ("utf-8", "gb18030")
+# Byte-order marks of UTF-16 (UTF-32's first, whose little-endian mark begins as UTF-16's).
+UTF16_MARKS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+               (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -46,6 +49,10 @@ def read_source(path: str | Path) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # A byte-order mark is not part of the text.
+    for mark, encoding in UTF16_MARKS:  # Notepad's "Unicode": decoded, named as it is
+        if data.startswith(mark):
+            return SourceText(path, _decoded(path, data[len(mark):], encoding), encoding,
+                              digest)
     failure = None
     for encoding in ENCODINGS:
         try:
@@ -53,9 +60,23 @@ def read_source(path: str | Path) -> SourceText:
         except UnicodeDecodeError as error:
             failure = failure or error
     line = data[: failure.start].count(b"\n") + 1
+    if b"\x00" in data[:4096]:  # no UTF-8 or GB18030 text holds NUL; UTF-16 tables do
+        raise InputError(path, None, "the file looks like UTF-16 without a byte-order mark "
+                         "(NUL bytes between its characters); save it as UTF-8 and try again")
     raise InputError(
         path,
         line,
         f"the file is neither UTF-8 nor GB18030 (byte 0x{data[failure.start]:02x} at offset "
         f"{failure.start}); save it as UTF-8 and try again",
     )
+
+
+def _decoded(path: Path, data: bytes, encoding: str) -> str:
+    """DATA decoded as ENCODING, which its byte-order mark names; InputError if it is not."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode(encoding, "replace").count("\n") + 1
+        raise InputError(path, line, f"the file begins with the byte-order mark of "
+                         f"{encoding.upper()} but is not valid {encoding.upper()} (at offset "
+                         f"{error.start}); save it as UTF-8 and try again") from None
