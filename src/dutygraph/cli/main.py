@@ -1,6 +1,6 @@
 """The dutygraph command: a thin layer over the package.
 
-Exit codes: 0 done, 1 validation failed, 2 bad input.
+Exit codes: 0 done, 1 validation failed, 2 bad input, 130 stopped by Ctrl-C.
 """
 
 from __future__ import annotations
