@@ -1,10 +1,12 @@
 """Checks a graph file passes before any parser sees it: its size, and no DTD entities.
 
-Oxigraph 0.5's RDF/XML parser expands the internal entities a DOCTYPE declares, nested
-ones too: a 1 KB file of ten entities each ten times the one before (billion laughs) grew
-to 23 GB before the process died. rdflib's parser is expat's, which refuses such nesting
-only since expat 2.4. Rather than trust either, a graph file whose DOCTYPE declares an
-entity is refused before it is parsed; nothing dutygraph writes or reads needs one.
+Oxigraph 0.5's RDF/XML parser (pyoxigraph 0.5.13) expands the internal entities a DOCTYPE
+declares, nested ones too: a 1 KB file of ten entities each ten times the one before
+(billion laughs) grew to 23 GB before the process died. rdflib 7.6's parser, over expat
+2.5.0 (whose amplification limit should stop it), ran past 60 s in 1 GB on the same file.
+Neither has an option dutygraph could set to stop it, so a graph file whose DOCTYPE declares
+an entity is refused before any parser sees it; nothing dutygraph writes or reads needs one
+(every graph opened goes through ask.store.load_file, or the bulk loader's read_graphs).
 """
 
 from __future__ import annotations
