@@ -137,6 +137,15 @@ def xlsx_many_rows(folder: Path) -> None:
 
 
 @case
+def docx_many_rows(folder: Path) -> None:
+    """A Word table of 60,000 rows: counted in document.xml before python-docx reads it."""
+    path = _office_files().write_docx(TABLE, folder / "table.docx")
+    row = b"<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"
+    _rewrite_part(path, "word/document.xml",
+                  lambda data: data.replace(b"</w:tbl>", row * 60_000 + b"</w:tbl>", 1))
+
+
+@case
 def docx_long_cell(folder: Path) -> None:
     """A cell of 200,000 characters: over the cell limit, named with its place."""
     _office_files().write_docx(TABLE.replace("完善", "完" * 200_000), folder / "table.docx")

@@ -21,7 +21,7 @@ def read_docx_items(path: str | Path) -> SourceItems:
     docx = import_extra("docx", "office", "reading .docx files")
 
     data = _read_bytes(path)
-    check_office_file(path, data)
+    check_office_file(path, data, "docx")
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a file that is not .docx

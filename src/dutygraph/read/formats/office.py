@@ -7,7 +7,8 @@
 - No XML part holds a DOCTYPE: Office never writes one, and an entity it declares is either
   expanded (billion laughs) or, external, silently dropped with the rest of its text node by
   lxml, cutting a cell's text at the entity.
-- A sheet holds at most ROWS rows, counted in its XML before openpyxl builds them all.
+- The file holds at most ROWS rows (a workbook's sheets together, a Word file's tables),
+  counted in its XML before openpyxl or python-docx builds them all.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ from dutygraph.errors import InputError
 from dutygraph.limits import ROWS, ZIP_BYTES, ZIP_RATIO
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+# Where each format keeps its rows, and a row's element there: a sheet's <row>, a Word
+# table's <w:tr>. Counted in the XML, before python-docx or openpyxl builds a tree of them.
+ROWS_IN = {"xlsx": ("xl/worksheets/", "row"), "docx": ("word/document.xml", "tr")}
 _CHUNK = 1024 * 1024
 _OVERLAP = 64
-_RATIO_FROM = 1024 * 1024  # smaller parts may compress as they like: ZIP_BYTES bounds them
+_RATIO_FROM = 10 * 1024 * 1024  # smaller parts may compress as they like (60,000 repeated
+# table rows did, 314 times): ZIP_BYTES bounds them
 _XML = (".xml", ".rels", ".vml")
 
 
-def check_office_file(path: str | Path, data: bytes, sheets: str = "") -> None:
-    """InputError when the zip DATA (the file at PATH) would expand too far, or one of its XML
-    parts holds a DTD; in the parts whose names start with SHEETS, when rows are too many."""
+def check_office_file(path: str | Path, data: bytes, kind: str) -> None:
+    """InputError when the zip DATA (the file at PATH, a KIND of ROWS_IN) would expand too
+    far, one of its XML parts holds a DTD, or its rows are more than ROWS."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
@@ -38,9 +42,12 @@ def check_office_file(path: str | Path, data: bytes, sheets: str = "") -> None:
     with archive:
         parts = archive.infolist()
         _check_sizes(path, parts)
-        for part in parts:
-            if part.filename.lower().endswith(_XML):
-                _check_part(path, archive, part, sheets)
+        prefix, tag = ROWS_IN[kind]
+        row = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + tag.encode() + rb"[\s/>]")
+        rows = sum(_check_part(path, archive, part, row if part.filename.startswith(prefix)
+                               else None)
+                   for part in parts if part.filename.lower().endswith(_XML))
+        ROWS.check(rows, path)
 
 
 def _check_sizes(path: str | Path, parts: list[zipfile.ZipInfo]) -> None:
@@ -54,9 +61,9 @@ def _check_sizes(path: str | Path, parts: list[zipfile.ZipInfo]) -> None:
                              f"file is trusted, {ZIP_RATIO.how_to_raise()} to raise it")
 
 
-def _check_part(path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, sheets: str) -> None:
-    """Read PART in chunks: refuse a DTD; count rows in a sheet."""
-    rows, tail, counting = 0, b"", bool(sheets) and part.filename.startswith(sheets)
+def _check_part(path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, row) -> int:
+    """Read PART in chunks: refuse a DTD; count the elements ROW matches (None: none)."""
+    rows, tail = 0, b""
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
@@ -65,10 +72,9 @@ def _check_part(path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, sheets: s
                                  "entity declaration, which Office never writes: an entity "
                                  "would be expanded or cut the text at it; refused (save the "
                                  "file again from Word or Excel)")
-            if counting:
+            if row is not None:
                 # A tag wholly in the tail was counted with the chunk before.
-                rows += sum(1 for tag in _ROW.finditer(window) if tag.end() > len(tail))
+                rows += sum(1 for tag in row.finditer(window) if tag.end() > len(tail))
             tail = window[-_OVERLAP:]
-    if counting:
-        ROWS.check(rows, path)
+    return rows
 

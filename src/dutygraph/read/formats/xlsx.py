@@ -26,7 +26,7 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
-    check_office_file(path, data, sheets="xl/worksheets/")
+    check_office_file(path, data, "xlsx")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises several types for a file that is not .xlsx
