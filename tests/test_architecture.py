@@ -34,7 +34,7 @@ STAGES = {
     "__main__": 9,  # python -m dutygraph: the command line
 }
 
-PIPELINES = ("build", "corpus", "recurrences")
+PIPELINES = ("build", "corpus", "recurrences", "progress_build")
 
 
 def module_name(path: Path) -> str:

@@ -300,3 +300,15 @@ def test_a_corpus_folder_is_searched_for_every_format():
     found = {path.parent.name: path.suffix for path in expand_sources([CASES])}
     assert {found[case.name] for case in OWN_FORMAT_CASES} == {
         ".html", ".pdf", ".xls", ".doc", ".wps", ".et"}
+
+
+def test_a_page_read_from_a_pipe_is_told_by_its_content(tmp_path):
+    """/dev/stdin can be read once: telling its format must not eat its start."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dutygraph", "build", "/dev/stdin", "-o",
+                           str(tmp_path)], input=_input("html-table-rowspan").read_bytes(),
+                          capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr.decode().startswith("Read /dev/stdin (gb18030): 5 tasks")

@@ -194,3 +194,24 @@ def test_a_column_of_decimals_becomes_floats_and_the_rest_stays():
     assert frame["value"].dtype == float and frame["value"].iloc[0] == 6.5
     assert frame["tasks"].dtype.kind == "i"
     assert frame["span"].iloc[0] == "6.5%左右" and frame["unit"].iloc[1] == "区经信局"
+
+
+@pytest.fixture(scope="module")
+def progress(tmp_path_factory):
+    """progress.ipynb executed in a copy of the repo's layout, with the golden reports."""
+    return _executed(tmp_path_factory.mktemp("lab-progress"), "progress.ipynb",
+                     ("data", "queries", "tests"))
+
+
+def test_progress_builds_the_plan_with_six_reports(progress):
+    shown = _text(progress[1]["build"])
+    for line in ("q3-status-column 1—9月 8 items, 8 linked", "h1-unmatched 1—6月 4 items, 3 linked",
+                 "ouhai-2024-progress-oct 截至10月底 2 items, 2 linked"):
+        assert line in shown
+
+
+def test_progress_behind_and_attainment(progress):
+    behind = _text(progress[1]["behind"])
+    assert "区发改局、区生态环境分局" in behind and "林仕德" in behind and "截至10月底" in behind
+    attainment = _text(progress[1]["attainment"])
+    assert "全区风电光伏发电总装机" in attainment and "True" in attainment

@@ -29,12 +29,14 @@ LANGUAGES = {"en", "zh"}
 CLASSES = {
     "Document", "Section", "Leader", "Task", "Unit", "UnlistedUnit", "Target", "Role",
     "Assignment", "UnitType", "LeadRule", "Comparator", "IndicatorTask", "IndicatorSection",
-    "Recurrence",
+    "Recurrence", "ProgressReport", "ReportingPeriod", "ReportLine", "ProgressStatement",
+    "ProgressObservation", "ProgressStatus", "LinkMethod",
 }
 OBJECT_PROPERTIES = {
     "section", "document", "leader", "inChargeOf", "overallResponsibilityFor", "responsibleFor",
     "leads", "coResponsibleFor", "leadRule", "hasTarget", "comparator", "earlierTask",
-    "laterTask",
+    "laterTask", "reportsOn", "period", "reportsOnTask", "status", "linkMethod",
+    "hasObservation", "measuresTarget",
 }
 DATATYPE_PROPERTIES = {
     "number", "text", "remark", "sourceLine", "position", "nameAsWritten", "leadMarked",
@@ -42,6 +44,11 @@ DATATYPE_PROPERTIES = {
     "sourceEncoding", "span", "indicator", "numberAsPrinted", "magnitude", "value", "unitWord",
     "qualifier", "qualitative", "deadline", "deadlineDate", "sourceTable", "sourceRow",
     "expectedValueAsPrinted", "measureUnitAsPrinted", "indicatorAttribute", "textSimilarity",
+    "note", "leadConventionAssumed",
+    "progressText", "statusAsWritten", "statusSource", "taskTextAsReported", "unitAsReported",
+    "linkScore", "linkEvidence", "periodStart", "periodEnd", "periodLabel", "elapsedShare",
+    "reportLine", "reportTable", "observedValue", "observedUnitWord", "observedSpan",
+    "observedIndicator", "shareOfPlan",
 }
 ROLE_NOTATIONS = {"lead": "lead", "coResponsible": "co"}
 UNIT_TYPES = {
@@ -52,15 +59,23 @@ LEAD_RULES = {"starMarked", "soleUnit", "noLeadMarked", "firstListed", "leadColu
 COMPARATOR_NOTATIONS = {"atLeast": "at_least", "moreThan": "more_than", "atMost": "at_most",
                         "approximately": "approx", "exactly": "exact"}
 # concept scheme → (class of its concepts, local names of its concepts)
+PROGRESS_STATUSES = {"completed": "completed", "basicallyCompleted": "basicallyCompleted",
+                     "aheadOfSchedule": "aheadOfSchedule", "onSchedule": "onSchedule",
+                     "behind": "behind", "notStarted": "notStarted"}
+LINK_METHODS = {"byOverride": "override", "bySectionNumber": "number",
+                "byTextSimilarity": "text"}
 SCHEMES = {
     "roles": ("Role", set(ROLE_NOTATIONS)),
     "unitTypes": ("UnitType", UNIT_TYPES),
     "leadRules": ("LeadRule", LEAD_RULES),
     "comparators": ("Comparator", set(COMPARATOR_NOTATIONS)),
+    "progressStatuses": ("ProgressStatus", set(PROGRESS_STATUSES)),
+    "linkMethods": ("LinkMethod", set(LINK_METHODS)),
 }
 ALL_TERMS = (
     CLASSES | OBJECT_PROPERTIES | DATATYPE_PROPERTIES | set(SCHEMES)
     | set(ROLE_NOTATIONS) | UNIT_TYPES | LEAD_RULES | set(COMPARATOR_NOTATIONS)
+    | set(PROGRESS_STATUSES) | set(LINK_METHODS)
 )
 
 # Pairs of classes that must be declared disjoint (directly or in an owl:AllDisjointClasses).

@@ -15,7 +15,7 @@ from .conftest import QUERIES, SEED
 # Tasks per leader, counted on the printed table (section 九 has no row 4: 11 rows, not 12).
 TASKS_PER_LEADER = {
     "林仕德": 17, "林照光": 27, "吴雪梅": 24, "杜潘祚": 13, "寿宇飞": 15, "张杰尔": 1,
-    "张昶": 8, "金剑欣": 11, "胡宋孝": 4, "林国锋": 3, "": 4,
+    "张昶": 8, "金剑欣": 11, "胡宋孝": 4, "林国锋": 3, None: 4,  # 区委部门: no leader (unbound)
 }
 
 
@@ -55,7 +55,7 @@ def test_numbering_gap_is_kept_and_numeral_eleven_names_two_sections(seed_store)
     tasks = _rows(seed_store, "tasks.rq")
     assert [r["number"] for r in tasks if r["leader"] == "金剑欣"] == [1, 2, 3, *range(5, 13)]
     eleven = {r["section"]: r["leader"] for r in tasks if r["section"].startswith("十一、")}
-    assert eleven == {"十一、林国锋主任牵头重点工作": "林国锋", "十一、区委部门重点工作": ""}
+    assert eleven == {"十一、林国锋主任牵头重点工作": "林国锋", "十一、区委部门重点工作": None}
 
 
 def test_task_with_eight_units_and_one_star(seed_store):

@@ -74,6 +74,12 @@ def _params(text):
     return {name: PARAMS[name] for name in declared_parameters(text)}
 
 
+# Questions about progress reports (issue 24): a corpus of plans alone answers them with no
+# rows; tests/test_progress.py asks them of a plan built with its reports.
+PROGRESS_QUERIES = {"progress_by_task.rq", "behind_schedule.rq", "unit_delivery.rq",
+                    "leader_delivery.rq", "target_attainment.rq"}
+
+
 @pytest.mark.parametrize("query", CATALOGUE, ids=lambda p: p.name)
 def test_rdflib_and_oxigraph_give_the_same_answer(stores, query):
     text = read_query(query)
@@ -87,7 +93,7 @@ def test_rdflib_and_oxigraph_give_the_same_answer(stores, query):
         assert rdflib.rows == oxigraph.rows
     else:
         assert sorted(rdflib.rows, key=repr) == sorted(oxigraph.rows, key=repr)
-    if not query.name.endswith("-violation.rq"):
+    if not query.name.endswith("-violation.rq") and query.name not in PROGRESS_QUERIES:
         assert oxigraph.rows, f"{query.name} gives no rows on the corpus"
 
 

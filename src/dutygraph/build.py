@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from dutygraph.background import in_background
 from dutygraph.check.shacl import ValidationFailed, ValidationReport, validate_graph
+from dutygraph.errors import InputError
 from dutygraph.limits import TASKS
 from dutygraph.publish.describe import DESCRIPTION_FILE, describe
 from dutygraph.publish.export import SortedTriples, export, serialize
@@ -17,6 +18,7 @@ from dutygraph.publish.report import BuildReport, build_report
 from dutygraph.rdf.graph import TripleSet, document_graph
 from dutygraph.rdf.iris import IriMinter
 from dutygraph.rdf.namespaces import DEFAULT_BASE
+from dutygraph.read.layout import NOT_UNDERSTOOD
 from dutygraph.read.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
 from dutygraph.read.reader import read_table
 from dutygraph.read.roles import resolve_task
@@ -47,6 +49,7 @@ def build(
     layout: str | None = None,
     lead_convention: str | None = None,
     indexed: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Read SOURCE and build its graph; nothing is written. Raises InputError on bad input.
     With validate, the graph is checked against ontology/shapes*.ttl (result.validation).
@@ -56,6 +59,8 @@ def build(
     with validate, an indexed copy is checked."""
     document = read_table(source, layout_name=layout, lead_convention=lead_convention)
     TASKS.check(len(document.tasks), source)  # before the graph, the costly part
+    if strict:
+        refuse_not_understood(document)
     doc_meta, meta_dir = _document_meta(source, meta, document.title, document.sha256)
     unit_table = _unit_table(units, doc_meta, meta_dir)
     tasks = [resolve_task(row, unit_table, document.lead_convention) for row in document.tasks]
@@ -67,6 +72,15 @@ def build(
     if validate:
         validation = validate_graph(graph if indexed else graph.indexed())
     return BuildResult(graph, report, doc_meta, validation)
+
+
+def refuse_not_understood(document) -> None:
+    """--strict: a line inside the tasks that could not be placed stops the build."""
+    for reading in document.readings:
+        if reading.kind == NOT_UNDERSTOOD:
+            place = reading.place.line if reading.place.kind == "line" else reading.place
+            raise InputError(document.path, place, f"this line could not be placed (--strict): "
+                             f"{reading.text!r}; `dutygraph inspect` shows how each line reads")
 
 
 def build_and_write(source: str | Path, outdir: str | Path, *, validate: bool = True,

@@ -32,6 +32,7 @@ from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
 from dutygraph.rdf.namespaces import DG, RDF, XSD
 from dutygraph.rdf.ntriples import term_text
 from dutygraph.rdf.queries import internal_query
+from dutygraph.read.similarity import pieces, similarity
 
 MIN_SIMILARITY = Fraction(1, 2)
 # Enough text to compare: shared pieces of two word characters, about a phrase of seven
@@ -68,18 +69,6 @@ class Recurrence:
         zeros: 0.7, 1 (as the query printed it when it computed the score)."""
         value = Decimal(self.similarity.numerator) / Decimal(self.similarity.denominator)
         return f"{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_UP).normalize():f}"
-
-
-def pieces(text: str) -> frozenset[str]:
-    """The text's two-character pieces: 优化营商环境 → 优化 化营 营商 商环 环境."""
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
-
-
-def similarity(first: frozenset[str], second: frozenset[str]) -> Fraction | None:
-    """Dice's coefficient of two sets of pieces, exact; None when neither has a piece."""
-    if not first and not second:
-        return None
-    return Fraction(2 * len(first & second), len(first) + len(second))
 
 
 def enough_in_common(first: frozenset[str], second: frozenset[str]) -> bool:

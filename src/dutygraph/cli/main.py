@@ -77,14 +77,26 @@ def cli():
               help="Corpus: documents read at once (default: one per core).")
 @click.option("--layout", type=click.Choice(["table", "labelled", "bracketed"]),
               help="How the tasks are printed (default: detected; see docs/layouts.md).")
-@click.option("--lead-convention", type=click.Choice(["star", "first", "column"]),
-              help="How the lead units are marked: * (star), listed first (first) or in "
-                   "their own column or label (column). Default: detected from the notes, "
-                   "header row and labels; the build report says which and why.")
+@click.option("--lead-convention",
+              type=click.Choice(["star", "first-listed", "all-co", "columns", "first", "column"]),
+              help="How the lead units are marked: * (star), listed first (first-listed), "
+                   "not at all (all-co: several unmarked units are all co-responsible) or "
+                   "in their own column, label or role word (columns); first and column are "
+                   "the older names. Default: detected from the notes, header row, labels "
+                   "and marks; where the document says nothing, first-listed is assumed; "
+                   "the build report says which and why.")
+@click.option("--strict", is_flag=True,
+              help="Refuse (exit 2, nothing written) a document with a line inside its tasks "
+                   "that could not be placed; by default such a line is a warning in the "
+                   "build report.")
+@click.option("--links", type=click.Path(dir_okay=False),
+              help="With progress reports: a CSV (report,place,task) fixing the task an item "
+                   "of a report reports on (task as 02-05, or empty for none); see "
+                   "docs/progress.md.")
 @limit_option(TASKS)
 @limit_option(SOURCE_BYTES)
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
-          layout, lead_convention):
+          layout, lead_convention, strict, links):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
 
     Nothing is written unless the whole table reads: bad input exits 2 with
@@ -93,9 +105,25 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     Several SOURCES (files, folders, globs such as 'data/*.txt') make a corpus: each document
     in its own named graph, written as corpus.trig, corpus.nq and corpus.ttl with a corpus
     report; a bad document is reported and skipped unless --fail-fast.
+
+    A plan with its progress reports (dutygraph build plan.docx q1.docx q3.xlsx) builds one
+    graph: the plan, and each report's statements linked to its tasks; the build report
+    says per period how many tasks reported and their statuses (docs/progress.md).
     """
     from dutygraph.build import build_and_write
     from dutygraph.cli.corpus import build_corpus_command, is_corpus
+    from dutygraph.cli.progress import build_year_command, is_year_build
+
+    with user_errors():
+        year = is_year_build(sources, store)
+    if year:
+        build_year_command(sources, output_dir, units=units, base=base,
+                           validate=not no_validate, links=links, layout=layout,
+                           lead_convention=lead_convention)
+        return
+    if links:
+        raise click.UsageError("--links fixes the links of progress reports: give a plan "
+                               "and its reports")
 
     if is_corpus(sources, store):
         build_corpus_command(sources, output_dir, units=units, meta=meta, base=base,
@@ -106,7 +134,7 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
     with user_errors():
         result, written = build_and_write(source, output_dir, units=units, meta=meta,
                                           base=base, validate=not no_validate, layout=layout,
-                                          lead_convention=lead_convention)
+                                          lead_convention=lead_convention, strict=strict)
     report = result.report
     click.echo(f"Read {report.source} ({report.encoding}): {report.tasks} tasks, "
                f"{report.assignments} assignments, {report.units} units.", err=True)
@@ -213,6 +241,29 @@ def table(graph_file, document, output):
 # Set by a command that has written and closed everything it writes, and holds no store or
 # server open: the process may then end without tearing the interpreter down.
 _NOTHING_LEFT_TO_CLOSE = False
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--layout", type=click.Choice(["table", "labelled", "bracketed"]),
+              help="How the tasks are printed (default: detected).")
+@click.option("--lead-convention",
+              type=click.Choice(["star", "first-listed", "all-co", "columns", "first", "column"]),
+              help="How the lead units are marked (default: detected).")
+def inspect(source, layout, lead_convention):
+    """Print SOURCE as the reader sees it: the layout and lead rule it detected and why,
+    then one line per non-empty source line: its place, what it was read as (title,
+    preamble, header, section, task, units, cell, note, statement, rule, or 'not
+    understood') and its text. Run it when a document reads wrong."""
+    from dutygraph.read.reader import read_table
+
+    with user_errors():
+        document = read_table(source, layout_name=layout, lead_convention=lead_convention)
+    click.echo(f"# {source}: {len(document.tasks)} tasks in {len(document.sections)} sections")
+    click.echo(f"# layout {document.layout}: {document.detected['layout']}")
+    click.echo(f"# lead rule {document.lead_convention}: {document.detected['lead convention']}")
+    for reading in document.readings:
+        click.echo(f"{reading.place!s:>6}  {reading.kind:<14}  {reading.text}")
 
 
 def main() -> None:

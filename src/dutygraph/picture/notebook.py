@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from html import escape
 from pathlib import Path
 
 # Fonts that carry Chinese, in order of preference: Debian's Noto CJK (fonts-noto-cjk),
@@ -52,26 +50,6 @@ def export_table(frame, path: str | Path) -> Path:
 
 def show_network(net, path: str | Path, height: str = "780px"):
     """Write NET's page (dutygraph.picture.pages) to PATH and show it in the notebook."""
-    from dutygraph.picture.pages import write_html
+    from dutygraph.picture.pages import notebook_page, write_html
 
     return notebook_page(write_html(net, path), height)
-
-
-def notebook_page(path: str | Path, height: str = "780px"):
-    """A cell output showing the page at PATH in an iframe, with a link to it and its path as
-    text. The notebook keeps only these few hundred bytes, not the page (~900 KB), and a
-    reopened, untrusted notebook whose HTML is sanitised still has the link and the path."""
-    from IPython.display import IFrame
-
-    class NetworkPage(IFrame):
-        def _repr_html_(self):
-            src = escape(self.src, quote=True)
-            return (f'<iframe src="{src}" width="100%" height="{self.height}" '
-                    f'style="border: 0"></iframe>\n<p><a href="{src}" target="_blank">'
-                    f"在新窗口打开 Open the picture: {escape(self.src)}</a></p>")
-
-        def __repr__(self):
-            return f"The picture: {self.src} (open it in a browser)"
-
-    # The iframe's address is relative to the notebook's folder, where the kernel runs.
-    return NetworkPage(Path(os.path.relpath(path)).as_posix(), width="100%", height=height)

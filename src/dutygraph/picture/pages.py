@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import math
+import os
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -414,8 +416,6 @@ def _network_class():
 
         def show(self, name, local=True, notebook=True):
             """Write the page to NAME; in a notebook, an iframe showing it (notebook_page)."""
-            from dutygraph.picture.notebook import notebook_page
-
             path = write_html(self, name)
             return notebook_page(path) if notebook else path
 
@@ -484,3 +484,23 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     """#rrggbb with an alpha, as rgba()."""
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha:.2f})"
+
+
+def notebook_page(path: str | Path, height: str = "780px"):
+    """A cell output showing the page at PATH in an iframe, with a link to it and its path as
+    text. The notebook keeps only these few hundred bytes, not the page (~900 KB), and a
+    reopened, untrusted notebook whose HTML is sanitised still has the link and the path."""
+    from IPython.display import IFrame
+
+    class NetworkPage(IFrame):
+        def _repr_html_(self):
+            src = escape(self.src, quote=True)
+            return (f'<iframe src="{src}" width="100%" height="{self.height}" '
+                    f'style="border: 0"></iframe>\n<p><a href="{src}" target="_blank">'
+                    f"在新窗口打开 Open the picture: {escape(self.src)}</a></p>")
+
+        def __repr__(self):
+            return f"The picture: {self.src} (open it in a browser)"
+
+    # The iframe's address is relative to the notebook's folder, where the kernel runs.
+    return NetworkPage(Path(os.path.relpath(path)).as_posix(), width="100%", height=height)

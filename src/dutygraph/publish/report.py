@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from dutygraph.publish import markdown as md
 from dutygraph.read.formats import PARAGRAPH_FORMATS
-from dutygraph.read.layout import INDICATORS
+from dutygraph.read.layout import INDICATORS, NOT_UNDERSTOOD
 from dutygraph.read.meta import DocumentMeta
 from dutygraph.read.records import TableDocument
 from dutygraph.read.roles import LEAD, NO_LEAD_MARKED, ResolvedTask
@@ -58,6 +58,9 @@ class BuildReport:
     indicator_tables: list[str] = field(default_factory=list)
     # "十一: lines 200 (十一、林国锋主任牵头), 207 (十一、区委部门)": a numeral printed twice
     numerals_used_twice: list[str] = field(default_factory=list)
+    # Every non-empty line (or row) of the source and what it was read as: title, preamble,
+    # header, section, task, units, cell, note, statement, rule, or "not understood".
+    lines: list[dict] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -98,6 +101,8 @@ def build_report(
         format=document.format, layout=document.layout,
         lead_convention=document.lead_convention, detected=dict(document.detected),
     )
+    report.lines = [{"place": str(r.place), "read as": r.kind, "text": r.text}
+                    for r in document.readings]
     printed = 0  # the last 序号 of the sections so far: a section may number on from it
     for section in document.sections:
         numbers = [task.number for task in section.tasks]
@@ -229,7 +234,20 @@ def render_markdown(report: BuildReport) -> str:
         lines += _listing("Tables of expected indicators",
                           [md.text(line) for line in report.indicator_tables])
     lines += _listing("Warnings", [md.text(line) for line in report.warnings])
+    lines += _line_accounting(report)
     return "\n".join(lines) + "\n"
+
+
+def _line_accounting(report: BuildReport) -> list[str]:
+    """How many lines were read as what, and each line not understood, with its text
+    (`dutygraph inspect SOURCE` shows every line)."""
+    kinds = Counter(line["read as"] for line in report.lines)
+    summary = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+    return ["", "## Lines", "", f"Every non-empty line of the source was read: {summary or 'none'}."
+            " `dutygraph inspect SOURCE` shows each line and what it was read as.",
+            *_listing("Lines not understood", [
+                f"{line['place']}: {md.text(line['text'])}" for line in report.lines
+                if line["read as"] == NOT_UNDERSTOOD])[1:]]
 
 
 def _section_name(section: SectionSummary) -> str:

@@ -71,7 +71,9 @@ def _integer(graph: Graph, node: URIRef, predicate: URIRef) -> int | None:
 def _task(graph: Graph, node: URIRef, section_leader: URIRef | None) -> TaskRow:
     assignments = sorted(graph.objects(node, PROV.qualifiedAttribution),
                          key=lambda a: graph.value(a, DG.position).toPython())
-    by_layout = graph.value(node, DG.leadRule) == DG.leadColumn  # roles named by the layout
+    # Roles named by the layout, or none led (all co-responsible): kept, so that reading the
+    # table back does not let the first-listed unit lead.
+    by_layout = graph.value(node, DG.leadRule) in (DG.leadColumn, DG.noLeadMarked)
     units = tuple(
         UnitMention(str(graph.value(a, DG.nameAsWritten)),
                     graph.value(a, DG.leadMarked).toPython(),
@@ -93,6 +95,8 @@ def _task(graph: Graph, node: URIRef, section_leader: URIRef | None) -> TaskRow:
         expected=str(graph.value(node, DG.expectedValueAsPrinted) or ""),
         measure_unit=str(graph.value(node, DG.measureUnitAsPrinted) or ""),
         attribute=str(graph.value(node, DG.indicatorAttribute) or ""),
+        notes=tuple(tuple(str(note).split("：", 1)) for note in
+                    sorted(graph.objects(node, DG.note)) if "：" in str(note)),
     )
 
 
@@ -121,7 +125,7 @@ def table_text(document: TableDocument) -> str:
                 if section.kind == layout.INDICATORS else (task_columns, layout.COLUMN_NAMES_ZH))
             if lines[-1]:
                 lines.append("")  # one blank line before the header, printed heading or not
-            lines.append("\t".join(names[c] for c in columns))
+            lines.append("\t".join(names.get(c, c.removeprefix(layout.EXTRA)) for c in columns))
             lines.extend(task_row_text(task, columns, section, document.lead_convention)
                          for task in section.tasks)
             if any(unit.lead_marked for task in section.tasks for unit in task.units):
@@ -180,7 +184,9 @@ def table_columns(document: TableDocument) -> tuple[str, ...]:
         ("leaders", by_column or any(task.leaders for task in tasks)),
         ("deadline", any(task.deadline for task in tasks)),
     ) if needed]
-    return ("number", "text", *units, *optional, "remark")
+    extras = [f"{layout.EXTRA}{header}" for header in
+              dict.fromkeys(header for task in tasks for header, _ in task.notes)]
+    return ("number", "text", *units, *optional, "remark", *extras)
 
 
 def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUMNS,
@@ -200,8 +206,9 @@ def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUM
         "leaders": "、".join(task.leaders), "deadline": task.deadline,
         "expected": task.expected, "measure_unit": task.measure_unit,
         "attribute": task.attribute,
+        **{f"{layout.EXTRA}{header}": cell for header, cell in task.notes},
     }
-    return "\t".join(_one_cell(values[column]) for column in columns)
+    return "\t".join(_one_cell(values.get(column, "")) for column in columns)
 
 
 def _one_cell(text: str) -> str:

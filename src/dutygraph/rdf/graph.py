@@ -99,6 +99,8 @@ def add_document(graph: Graph, document: TableDocument, meta: DocumentMeta, mint
         graph.add((doc, DCTERMS.source, Literal(meta.source)))
     for note in document.notes:
         graph.add((doc, SKOS.note, zh(note.text)))
+    if document.lead_assumed:  # the document said nothing: the genre's convention, assumed
+        graph.add((doc, DG.leadConventionAssumed, Literal(True)))
 
 
 def add_section(graph: Graph, section: Section, minter: IriMinter) -> None:
@@ -154,6 +156,8 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     graph.add((node, DG.leadRule, DG[task.lead_rule]))
     if row.remark:
         graph.add((node, DG.remark, zh(row.remark)))
+    for header, cell in row.notes:  # a column no kind fits: its header as printed, its cell
+        graph.add((node, DG.note, zh(f"{header}：{cell}")))
     if section.kind == layout.INDICATORS:  # a dg:Task too: every query counts it as one
         add_indicator_cells(graph, node, row)
         add_targets(graph, node, extract_targets(indicator_target_text(row)))

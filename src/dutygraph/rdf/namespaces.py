@@ -49,6 +49,8 @@ class DG(DefinedNamespace):
     number: URIRef
     text: URIRef
     remark: URIRef
+    note: URIRef
+    leadConventionAssumed: URIRef
     sourceLine: URIRef
     position: URIRef
     nameAsWritten: URIRef
@@ -120,7 +122,54 @@ class DG(DefinedNamespace):
     earlierTask: URIRef
     laterTask: URIRef
     textSimilarity: URIRef
+    # Progress against the plan (issue 24): read/progress.py, rdf/progress.py
+    ProgressReport: URIRef
+    ReportingPeriod: URIRef
+    ReportLine: URIRef
+    ProgressStatement: URIRef
+    ProgressObservation: URIRef
+    ProgressStatus: URIRef
+    LinkMethod: URIRef
+    reportsOn: URIRef
+    period: URIRef
+    reportsOnTask: URIRef
+    status: URIRef
+    linkMethod: URIRef
+    hasObservation: URIRef
+    measuresTarget: URIRef
+    progressText: URIRef
+    statusAsWritten: URIRef
+    statusSource: URIRef
+    taskTextAsReported: URIRef
+    unitAsReported: URIRef
+    linkScore: URIRef
+    linkEvidence: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    periodLabel: URIRef
+    elapsedShare: URIRef
+    reportLine: URIRef
+    reportTable: URIRef
+    observedValue: URIRef
+    observedUnitWord: URIRef
+    observedSpan: URIRef
+    observedIndicator: URIRef
+    shareOfPlan: URIRef
+    progressStatuses: URIRef
+    completed: URIRef
+    basicallyCompleted: URIRef
+    aheadOfSchedule: URIRef
+    onSchedule: URIRef
+    behind: URIRef
+    notStarted: URIRef
+    linkMethods: URIRef
+    byOverride: URIRef
+    bySectionNumber: URIRef
+    byTextSimilarity: URIRef
 
+
+# W3C Data Cube: a progress report's figures are its observations (rdf/progress.py).
+QB = Namespace("http://purl.org/linked-data/cube#")
 
 # Prefixes bound in every graph dutygraph writes, so its Turtle reads the same everywhere.
 PREFIXES = {
@@ -140,4 +189,4 @@ def ox_node(term: URIRef) -> ox.NamedNode:
 
 
 __all__ = ["CONTEXT_URL", "DCTERMS", "DEFAULT_BASE", "DG", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES",
-           "PROV", "RDF", "RDFS", "SHAPES_IRI", "SKOS", "XSD", "ox_node"]
+           "PROV", "QB", "RDF", "RDFS", "SHAPES_IRI", "SKOS", "XSD", "ox_node"]

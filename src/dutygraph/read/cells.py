@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from dutygraph.read import layout
+from dutygraph.read.columns import label_column
 from dutygraph.read.records import UnitMention
 
 Fail = Callable[[str], Exception]
@@ -12,17 +13,45 @@ Fail = Callable[[str], Exception]
 
 def split_units(cell: str, role: str | None = None) -> tuple[UnitMention, ...]:
     """Split a 责任单位 cell on 、，,；; (never inside brackets nor inside a collective name
-    such as 各县、市、区政府) into unit mentions; ROLE is the role the column or label gives."""
+    such as 各县、市、区政府) into unit mentions; ROLE is the role the column or label gives.
+    A clause that ends in a role word (X牵头，Y、Z配合) gives its units that role."""
     mentions = []
-    for piece in _split_outside_brackets(cell, layout.UNIT_SEPARATORS):
-        name = piece.strip(layout.UNIT_TRIM)
-        lead = name[:1] in layout.LEAD_MARKS
-        name = layout.WRAPPED_SPACE.sub("", name.lstrip(layout.LEAD_MARKS).strip(layout.UNIT_TRIM))
-        name, word_role = _role_word(name)
-        name = _drop_tail_words(name)
-        if name:
-            mentions.append(UnitMention(name, lead, len(mentions) + 1, role or word_role))
+    for clause in split_outside_brackets(cell, layout.CLAUSE_BREAKS):
+        clause = clause.strip(layout.UNIT_TRIM)
+        clause_role = None
+        for word, word_role in layout.CLAUSE_ROLE_WORDS:
+            named = clause[: -len(word)].strip(layout.UNIT_TRIM)
+            if clause.endswith(word) and len(named) >= 2 and \
+                    layout.UNIT_LIST_SEPARATOR in named:
+                clause, clause_role = named, word_role or "units"
+                break
+        for piece in split_outside_brackets(clause, layout.UNIT_SEPARATORS):
+            mention = _mention(piece, len(mentions) + 1, role)
+            if mention is not None:
+                if clause_role and mention.role is None:
+                    mention = UnitMention(mention.name, mention.lead_marked, mention.position,
+                                          None if clause_role == "units" else clause_role)
+                mentions.append(mention)
     return tuple(mentions)
+
+
+def _mention(piece: str, position: int, role: str | None) -> UnitMention | None:
+    """One unit as written: * marks before or after it, a role word and 等 after it."""
+    name = piece.strip(layout.UNIT_TRIM)
+    lead = name[:1] in layout.LEAD_MARKS or name[-1:] in layout.LEAD_MARKS
+    name = layout.WRAPPED_SPACE.sub("", name.strip(layout.LEAD_MARKS).strip(layout.UNIT_TRIM))
+    name, word_role = _role_word(name)
+    name = _drop_tail_words(name.strip(layout.LEAD_MARKS))
+    return UnitMention(name, lead, position, role or word_role) if name else None
+
+
+def without_glued_rule(cell: str) -> tuple[str, str | None]:
+    """A units cell without the lead rule glued to it (县发改局（首位单位为牵头单位，下同）),
+    and that rule's words, or None."""
+    match = layout.GLUED_RULE.search(cell)
+    if not match:
+        return cell, None
+    return cell[:match.start()] + cell[match.end():], match.group().strip("（()）【】[]")
 
 
 def renumbered(*groups: tuple[UnitMention, ...]) -> tuple[UnitMention, ...]:
@@ -33,8 +62,9 @@ def renumbered(*groups: tuple[UnitMention, ...]) -> tuple[UnitMention, ...]:
 
 
 def _role_word(name: str) -> tuple[str, str | None]:
-    """团市委配合落实 → (团市委, co): a role written after the unit (layout.ROLE_WORDS)."""
-    for word, role in layout.ROLE_WORDS:
+    """团市委配合落实 → (团市委, co): a role written after the unit (layout.CLAUSE_ROLE_WORDS);
+    区教育局负责 → (区教育局, None): the document's rule decides."""
+    for word, role in layout.CLAUSE_ROLE_WORDS:
         if name.endswith(word) and len(name) - len(word) >= 2:
             return name[: -len(word)].strip(layout.UNIT_TRIM), role
     return name, None
@@ -47,7 +77,7 @@ def _drop_tail_words(name: str) -> str:
     return name
 
 
-def _split_outside_brackets(text: str, separators: str) -> Iterable[str]:
+def split_outside_brackets(text: str, separators: str) -> Iterable[str]:
     depth, start, index = 0, 0, 0
     while index < len(text):
         collective = _collective_at(text, index) if depth == 0 else None
@@ -133,17 +163,14 @@ def _segment_titles(text: str) -> list[str] | None:
     return None
 
 
-def header_name(cell: str) -> str:
-    """A header cell or label without the spaces and line breaks inside it (序  号 → 序号)."""
-    return "".join(cell.split())
-
-
 def label_fields(pairs: list[tuple[str, str]]) -> dict[str, str]:
     """Labelled values (牵头责任单位 → 区发改局) by record field; 责任单位 beside a lead label
     means the co-responsible units. Values of one field are joined with 、."""
     fields: dict[str, list[str]] = {}
     for label, value in pairs:
-        fields.setdefault(layout.HEADER_COLUMNS[label], []).append(value)
+        fields.setdefault(label_column(label), []).append(value)
     if "lead_units" in fields and "units" in fields:
         fields.setdefault("co_units", []).extend(fields.pop("units"))
+    elif "co_units" in fields and "units" in fields:  # 责任单位 beside 配合单位 leads
+        fields["lead_units"] = fields.pop("units")
     return {name: "、".join(v for v in values if v) for name, values in fields.items()}

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dutygraph.read import layout
-from dutygraph.read.cells import header_name
+from dutygraph.read.columns import header_name, is_header_row, label_column
 from dutygraph.read.formats import PARAGRAPH_FORMATS
+from dutygraph.read.inline import trailing_units
 from dutygraph.read.items import Item
-from dutygraph.read.records import TableDocument
+from dutygraph.read.records import Statement, TableDocument
 
 
 def is_header(cells: tuple[str, ...] | list[str]) -> bool:
-    """A header row: it has a 序号 cell (the seed's is its first cell), or it heads an
-    indicators table that prints no 序号 (指标名称 … 预期目标)."""
+    """A header row: its cells name a task table's columns (columns.is_header_row), or it
+    heads an indicators table that prints no 序号 (指标名称 … 预期目标)."""
     names = {header_name(cell) for cell in cells}
-    return layout.HEADER_FIRST_CELL in names or (
+    return is_header_row(cells) or (
         is_indicator_header(cells)
         and any(layout.INDICATOR_COLUMNS.get(name) == "expected" for name in names))
 
@@ -43,7 +44,8 @@ def detect_layout(items: list[Item], given: str | None) -> tuple[str, str]:
         text = item_text(item) or ""
         if task_label_line(text):
             return layout.LABELLED, f"a labelled line ({text}) at {item.place.described()}"
-        if bracketed_labels(text):  # 1. 任务。[牵头单位：…], or the brackets wrapped alone
+        if bracketed_labels(text) or (layout.NUMBERED_PARAGRAPH.match(text)
+                                      and trailing_units(text)):  # 1. 任务。[牵头单位：…]
             where = item.place.described()
             return layout.BRACKETED, f"a task ending in bracketed labels at {where}"
     return layout.TABLE, "no header row, labelled line or bracketed label found"
@@ -52,7 +54,7 @@ def detect_layout(items: list[Item], given: str | None) -> tuple[str, str]:
 def task_label_line(text: str) -> bool:
     """A line such as 牵头责任单位：区发改局 or 牵头负责领导：王一."""
     match = layout.LABELLED_LINE.match(text)
-    return bool(match) and layout.HEADER_COLUMNS.get(match["label"]) in layout.JOINED_COLUMNS
+    return bool(match) and label_column(match["label"]) in layout.JOINED_COLUMNS
 
 
 def bracketed_labels(text: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -64,13 +66,13 @@ def bracketed_labels(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     pairs: list[tuple[str, str]] = []
     for group in layout.LABEL_SEPARATORS.split(match["labels"]):
         label, colon, value = _label(group)
-        if colon and header_name(label) in layout.HEADER_COLUMNS:
+        if colon and label_column(header_name(label)):
             pairs.append((header_name(label), value.strip()))
         elif pairs and group.strip():
             pairs[-1] = (pairs[-1][0], pairs[-1][1] + "、" + group.strip())
         elif group.strip():
             return None
-    if not any(layout.HEADER_COLUMNS[label] in layout.UNIT_COLUMNS for label, _ in pairs):
+    if not any(label_column(label) in layout.UNIT_COLUMNS for label, _ in pairs):
         return None
     return match["text"], pairs
 
@@ -84,6 +86,12 @@ def _cells(item: Item) -> str:
     return " / ".join(cell.strip() for cell in item.cells or () if cell.strip())
 
 
+# The reason given when the document states no rule and marks nothing: the genre's convention.
+ASSUMED_FIRST = ("assumed: the document states no lead rule, marks no unit and names no lead "
+                 "column, so the first-listed unit leads (the genre's convention; "
+                 "--lead-convention overrides)")
+
+
 def detect_lead_convention(
     document: TableDocument, given: str | None, role_evidence: str | None
 ) -> tuple[str, str]:
@@ -95,9 +103,10 @@ def detect_lead_convention(
     if role_evidence:
         return layout.COLUMN, role_evidence
     notes = [*document.notes, *document.preamble,
-             *(s for section in document.sections for s in section.statements)]
+             *(s for section in document.sections for s in section.statements),
+             *(Statement(section.line, section.heading) for section in document.sections)]
     for note in notes:
-        if layout.FIRST_LISTED_NOTE.search(note.text):
+        if layout.FIRST_LISTED_RULE.search(note.text):
             return layout.FIRST, f"the note at {_where(document, note.line)}: {note.text}"
     for note in document.notes:
         if layout.STAR_NOTE.search(note.text):
@@ -106,8 +115,7 @@ def detect_lead_convention(
         if any(unit.lead_marked for unit in task.units):
             where = _where(document, task.line, task.table)
             return layout.STAR, f"units marked * (first in task {task.number}, {where})"
-    return layout.STAR, ("no note on who leads, no * and no lead column: a sole unit leads, "
-                         "several units are all co-responsible (warned)")
+    return layout.FIRST, ASSUMED_FIRST
 
 
 def _where(document: TableDocument, line: int, table: int | None = None) -> str:

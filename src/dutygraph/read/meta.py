@@ -12,6 +12,7 @@ from dutygraph.errors import InputError
 SIDECAR_SUFFIX = ".meta.json"
 IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
+KINDS = ("plan", "progress")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class DocumentMeta:
     year: int | None = None
     source: str = ""  # where the file came from, in words or a URL
     units: str = ""  # path of the unit table, relative to the sidecar
+    kind: str = "plan"  # plan (a breakdown table) or progress (a report on one: issue 24)
+    period: str = ""  # a progress report's period in words (1—9月, 上半年) where it prints none
 
 
 def sidecar_path(source: str | Path) -> Path:
@@ -51,7 +54,10 @@ def load_meta(path: str | Path) -> DocumentMeta:
     if "id" not in data:
         raise InputError(path, None, "field 'id' is missing: the document's identifier, "
                          "lowercase ASCII kebab-case such as \"ouhai-2024\"")
-    return DocumentMeta(**{key: _field(path, key, value) for key, value in data.items()})
+    meta = DocumentMeta(**{key: _field(path, key, value) for key, value in data.items()})
+    if meta.kind not in KINDS:
+        raise InputError(path, None, f"kind {meta.kind!r} is not one of {', '.join(KINDS)}")
+    return meta
 
 
 def _field(path: Path, key: str, value):
@@ -91,7 +97,7 @@ YEAR = re.compile(r"[12]\d{3}")
 FIELDS = {
     "id": (str, IDENTIFIER), "title": (str, None), "district": (str, None),
     "government_id": (str, IDENTIFIER), "year": (int, YEAR), "source": (str, None),
-    "units": (str, None),
+    "units": (str, None), "kind": (str, None), "period": (str, None),
 }
 _KIND_WORDS = {str: "a string", int: "a number"}
 assert set(FIELDS) == set(DocumentMeta.__dataclass_fields__)  # declared once, kept in step

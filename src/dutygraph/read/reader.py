@@ -11,23 +11,26 @@ Every format (.txt, .docx, .xlsx, .html, .pdf, .xls, .doc …) is first read int
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from dutygraph.errors import InputError
 from dutygraph.read import layout
 from dutygraph.read.cells import (
-    header_name,
     label_fields,
     parse_leader,
     parse_leaders,
     renumbered,
     split_units,
+    without_glued_rule,
 )
+from dutygraph.read.columns import column_of, header_name, is_header_continuation, label_column
 from dutygraph.read.detect import (
-    bracketed_labels,
+    ASSUMED_FIRST,
     detect_layout,
     detect_lead_convention,
     is_header,
@@ -38,13 +41,15 @@ from dutygraph.read.formats.docx import read_docx_items
 from dutygraph.read.formats.html import read_html_items
 from dutygraph.read.formats.legacy import read_converted
 from dutygraph.read.formats.pdf import read_pdf_items
-from dutygraph.read.formats.sniff import detect_format
+from dutygraph.read.formats.sniff import detect_format, seekable
 from dutygraph.read.formats.text import read_text_items
 from dutygraph.read.formats.xls import read_et_items, read_xls_items
 from dutygraph.read.formats.xlsx import read_xlsx_items
+from dutygraph.read.inline import trailing_units
 from dutygraph.read.items import Item, Place, SourceItems, checked
-from dutygraph.read.records import Section, Statement, TableDocument, TaskRow
+from dutygraph.read.records import Reading, Section, Statement, TableDocument, TaskRow
 from dutygraph.read.source import SourceText
+from dutygraph.read.webcopy import unflatten
 
 __all__ = ["parse_leader", "read_table", "split_units"]
 
@@ -69,7 +74,9 @@ def read_table(
 
 def source_items(path: str | Path) -> SourceItems:
     """The file's lines and rows, read by the reader of its format (told by its content)."""
-    return checked(FORMAT_READERS[detect_format(path)](path))
+    with seekable(path) as readable:
+        source = FORMAT_READERS[detect_format(readable)](readable)
+    return checked(dataclasses.replace(source, path=str(path)))
 
 
 def parse_lines(source: SourceText) -> TableDocument:
@@ -86,18 +93,31 @@ def read_items(
     """Walk the items once, filling the document's sections and tasks; then say which lead
     convention the document follows."""
     _check_choice(source.path, "layout", layout_name, layout.LAYOUTS)
-    _check_choice(source.path, "lead convention", lead_convention, layout.LEAD_CONVENTIONS)
+    _check_choice(source.path, "lead convention", lead_convention,
+                  tuple(layout.LEAD_CONVENTION_NAMES))
+    lead_convention = layout.LEAD_CONVENTION_NAMES.get(lead_convention, lead_convention)
     document = TableDocument(source.path, source.encoding, source.sha256, format=source.format)
+    original = source.items
+    copied = unflatten(source.items) if source.format == "txt" else None
+    if copied is not None:  # a table copied from a web page: its rows again
+        source = replace(source, items=copied.items)
     document.layout, document.detected["layout"] = detect_layout(source.items, layout_name)
     reader = _LineReader(document)
+    reader.paragraphs = layout_name != layout.TABLE
     reader.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
                         for item in source.items)
     reader.titles = _titles_before_headers(source.items)
     for item in source.items:
         reader.feed(item)
     reader.finish()
+    _footer_is_no_task_text(document, reader)
+    document.readings = accounted(reader.readings, reader.unplaced, reader.subheadings,
+                                  copied, original)
     document.lead_convention, document.detected["lead convention"] = detect_lead_convention(
         document, lead_convention, reader.role_evidence)
+    if document.detected["lead convention"] == ASSUMED_FIRST:
+        document.lead_assumed = True
+        document.warnings.append(Statement(0, "lead rule " + ASSUMED_FIRST))
     return document
 
 
@@ -140,27 +160,61 @@ class _LineReader:
         self.role_evidence: str | None = None  # why the layout names the lead units
         self.headed = True  # the document prints section headers (else it is one section)
         self.titles: dict[Place, str] = {}  # lines right before a header row → table kind
+        self.header_place: Place | None = None  # the header row just read
+        self.paragraphs = True  # numbered paragraphs are read (not with --layout table)
+        self.readings: list[Reading] = []  # what each line or row was read as, in order
+        self.unplaced: set[int] = set()  # lines inside the tasks that could not be placed
+        self.subheadings: set[int] = set()  # numbered paragraphs that name no units
 
     def feed(self, item: Item) -> None:
-        """Read one line or row of the source."""
+        """Read one line or row of the source, and say what it was read as."""
         if not item.text.strip():
             return
         if item.place.table != self.table:
             self.table, self.in_table = item.place.table, False
         text = item_text(item)
+        before = self._counts()
         if item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
             self._text_line(item.place, text)
         else:
             self._table_line(item.place, list(item.cells))
+        self.readings.append(Reading(item.place, self._read_as(item.place, before),
+                                     item.text.strip()))
+
+    def _counts(self) -> tuple:
+        doc = self.document
+        pending = self.pending
+        return (len(doc.sections), sum(len(s.tasks) for s in doc.sections), len(doc.notes),
+                len(doc.preamble), sum(len(s.statements) for s in doc.sections),
+                id(pending), len(pending.labels) if pending else 0, id(self.columns))
+
+    def _read_as(self, place: Place, before: tuple) -> str:
+        """What the line or row just fed became (layout.READINGS), from what it changed."""
+        sections, tasks, notes, preamble, statements, pending, labels, columns = before
+        after = self._counts()
+        if after[1] > tasks and self.document.tasks[-1].line == place.line:
+            return "task"
+        if self.pending is not None and self.pending.place == place:
+            return "task"
+        if after[7] != columns or self.header_place == place:
+            return "header"
+        if after[0] > sections:
+            return "section"
+        if self.document.title_line == place.line and place.kind != "row":
+            return "title"
+        if after[2] > notes:
+            return "note"
+        if after[6] > labels or (self.pending is not None and id(self.pending) == pending):
+            return "units" if after[6] > labels else "task"
+        if after[3] > preamble:
+            return "preamble"
+        if after[4] > statements:
+            return "statement"
+        return layout.NOT_UNDERSTOOD
 
     def finish(self) -> None:
         """Check what can only be checked at the end."""
         self._flush_pending()
-        if not self.document.sections:
-            raise InputError(
-                self.document.path, None,
-                "no section header found (a line such as '一、张三区长牵头重点工作')",
-            )
         if not self.document.tasks:
             raise InputError(
                 self.document.path, None,
@@ -191,7 +245,7 @@ class _LineReader:
             self._start_section(place, text, match["numeral"], match["body"])
         elif layout.NOTE_PREFIX.match(text):
             self.document.notes.append(Statement(place.line, text))
-        elif self.document.layout != layout.TABLE and self._paragraph_line(place, text):
+        elif self.paragraphs and self._paragraph_line(place, text):
             return
         elif self._table_title(place, text):
             return
@@ -203,6 +257,7 @@ class _LineReader:
             )
         else:
             if self.section.tasks:
+                self.unplaced.add(place.line)
                 self.document.warnings.append(Statement(
                     place.line, f"text outside any table row, kept as a statement of its "
                     f"section ({place}): {text}"
@@ -221,7 +276,7 @@ class _LineReader:
     def _is_title(self, text: str) -> bool:
         """The document's title: the first line before any section that names the genre."""
         return self.section is None and not self.document.title and \
-            not layout.ATTACHMENT_LINE.match(text) and \
+            not layout.ATTACHMENT_LINE.match(text) and not layout.NOT_A_TITLE.search(text) and \
             any(word in text for word in layout.TITLE_WORDS)
 
     def _table_title(self, place: Place, text: str) -> bool:
@@ -250,7 +305,7 @@ class _LineReader:
         return False
 
     def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
-        label = _strip_suffix(body.strip(), layout.SECTION_SUFFIXES)
+        label = _strip_suffix(layout.SECTION_COUNT.sub("", body.strip()), layout.SECTION_SUFFIXES)
         leader, titles = parse_leader(label, lambda message: self._fail(place, message))
         self.section = Section(
             line=place.line, position=len(self.document.sections) + 1, numeral=numeral,
@@ -276,41 +331,74 @@ class _LineReader:
         numbered = layout.NUMBERED_PARAGRAPH.match(text)
         if numbered:
             self._flush_pending()
-            self.pending = _PendingTask(place, numbered["number"], numbered["text"])
+            number = numbered["number"] or numbered["bracketed"]
+            self.pending = _PendingTask(place, number, numbered["text"])
             self._close_brackets()
             return True
         labelled = layout.LABELLED_LINE.match(text)
-        if labelled and labelled["label"] in layout.HEADER_COLUMNS:
+        if self.pending is not None and self.pending.closed:
+            self._flush_pending()  # a line between a task's labels and this one ended it
+        if labelled and label_column(labelled["label"]):
             if self.pending is None:
-                raise self._fail(place, f"a labelled line before any numbered task: {text!r}")
+                return False  # 发布时间：… in the notice, or a label left alone
             self.pending.labels.append((labelled["label"], labelled["value"].strip()))
             return True
-        if self.pending is not None and not self.pending.labels:
+        if self.pending is not None and not self.pending.labels and (
+                not _ends_sentence(self.pending.text) or text[:1] in layout.OPEN_BRACKETS):
             self.pending.text += text  # a task's text wrapped onto the next line, before labels
             self._close_brackets()
             return True
+        if self.pending is not None and self.pending.labels:
+            self.pending.closed = True  # 【关闭窗口】 after the labels: no label after it is its
         return False
 
     def _close_brackets(self) -> None:
-        """A numbered task is complete once its text ends in bracketed unit labels."""
-        found = bracketed_labels(self.pending.text)
+        """A numbered task is complete once its text ends in units: bracketed labels or role
+        words, or labels on the same line."""
+        found = trailing_units(self.pending.text)
         if found:
             self.pending.text, self.pending.labels = found
             self._flush_pending()
 
     def _flush_pending(self) -> None:
+        """The numbered paragraph read so far becomes a task; one that names no units is a
+        subheading (（一）积极扩大有效投资。), kept as a statement of its section."""
         pending, self.pending = self.pending, None
         if pending is None:
             return
-        fields = label_fields(pending.labels)
+        pairs = [(label, self._without_rule(pending.place, value))
+                 for label, value in pending.labels]
+        fields = label_fields(pairs)
         if not any(fields.get(column) for column in layout.UNIT_COLUMNS):
-            raise self._fail(pending.place, f"task {pending.number} names no units (a line "
-                             "such as 牵头责任单位：… or a bracket such as [牵头单位：…])")
+            self._unitless_paragraph(pending)
+            return
         if "lead_units" in fields or "co_units" in fields:
             self._note_roles(pending.place, "labels name the lead units "
                              f"({', '.join(label for label, _ in pending.labels)})")
         self._add_task(pending.place, {"number": pending.number, "text": pending.text,
                                        **fields})
+
+    def _unitless_paragraph(self, pending: _PendingTask) -> None:
+        """A numbered paragraph with no units: a subheading, or a task the reader cannot
+        place (warned, so that no line goes unread in silence)."""
+        text = pending.raw
+        self.subheadings.add(pending.place.line)
+        if pending.labels or (pending.number.isdigit() and self.section is not None):
+            self.unplaced.add(pending.place.line)
+            self.document.warnings.append(Statement(
+                pending.place.line, f"task {pending.number} names no units (a line such as "
+                f"牵头单位：… or a bracket such as （X牵头）): kept as a statement: {text}"))
+        if self.section is None:
+            self.document.preamble.append(Statement(pending.place.line, text))
+        else:
+            self.section.statements.append(Statement(pending.place.line, text))
+
+    def _without_rule(self, place: Place, value: str) -> str:
+        """A units value without a lead rule glued to it; the rule becomes a note."""
+        value, rule = without_glued_rule(value)
+        if rule:
+            self.document.notes.append(Statement(place.line, rule))
+        return value
 
     # Lines with tabs, and table rows: header rows and task rows.
     def _table_line(self, place: Place, raw_cells: list[str]) -> None:
@@ -318,10 +406,28 @@ class _LineReader:
         if is_header(cells):
             kind = layout.INDICATORS if is_indicator_header(cells) else layout.TASKS
             self.columns = self._header_columns(place, cells, kind)
+            self.header_place = place
             self._enter_table(place, kind)
             self.in_table = True
             return
+        if self.header_place is not None and is_header_continuation(cells):
+            self._header_continued(place, cells)
+            return
+        self.header_place = None
         self._task_row(place, cells)
+
+    def _header_continued(self, place: Place, cells: list[str]) -> None:
+        """The lower row of a two-row header: its cells name the columns under the merged
+        cell above (责任单位 over 牵头单位 / 配合单位)."""
+        upper = list(self.columns) + [""] * (len(cells) - len(self.columns))
+        lower = [column_of(cell) if cell else upper[i] for i, cell in enumerate(cells)]
+        while lower and not lower[-1]:
+            lower.pop()
+        self.columns = tuple(column or upper[i] for i, column in enumerate(lower))
+        if "lead_units" in self.columns or "co_units" in self.columns:
+            self._note_roles(place, f"the header rows at {place.described()} name "
+                             "lead and co-responsible unit columns")
+        self.header_place = None
 
     def _enter_table(self, place: Place, kind: str) -> None:
         """The section a header row's table fills: an indicators table is a section of its
@@ -340,38 +446,48 @@ class _LineReader:
             self.section.kind = kind
 
     def _header_columns(self, place: Place, cells: list[str], kind: str) -> tuple[str, ...]:
+        """Each header cell's column, by meaning (columns.column_of); a cell no class fits,
+        or a second task text or deadline column, keeps its cells as notes (warned)."""
         names = [header_name(cell) for cell in cells]
         while names and not names[-1]:
             names.pop()
-        known = layout.INDICATOR_COLUMNS if kind == layout.INDICATORS else layout.HEADER_COLUMNS
-        what = "an indicators table's" if kind == layout.INDICATORS else "the"
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise self._fail(place, f"unknown column {unknown[0]!r} in {what} header row; "
-                             "known columns: " + "、".join(known))
-        columns = [known[name] for name in names]
-        twice = [n for n, c in zip(names, columns, strict=True)
-                 if columns.count(c) > 1 and c not in layout.JOINED_COLUMNS]
-        if twice:
-            raise self._fail(place, f"the header row names {twice[0]!r} twice (or two columns "
-                             "that mean the same); only unit and leader columns may repeat")
+        columns: list[str] = []
+        for name in names:
+            columns.append(self._column(place, name, kind, columns))
         if "co_units" in columns and "units" in columns and "lead_units" not in columns:
             columns[columns.index("units")] = "lead_units"  # 责任单位 beside 协同单位 leads
         if kind == layout.INDICATORS:
             self._check_indicator_columns(place, columns)
             return tuple(columns)  # its units, where it names any, as in a task table
-        missing = [c for c in ("number", "text") if c not in columns]
-        if not any(c in columns for c in layout.UNIT_COLUMNS):
-            missing.append("units")
-        if missing:
-            raise self._fail(place, "the header row lacks "
-                             + "、".join(layout.COLUMN_NAMES_ZH[c] for c in missing))
+        if "text" not in columns:
+            raise self._fail(place, "the header row lacks " + layout.COLUMN_NAMES_ZH["text"])
         if "lead_units" in columns or "co_units" in columns:
             named = "、".join(n for n, c in zip(names, columns, strict=True)
                              if c in ("lead_units", "co_units"))
             self._note_roles(place, f"the header row at {place.described()} has the columns "
                              f"{named}")
         return tuple(columns)
+
+    def _column(self, place: Place, name: str, kind: str, before: list[str]) -> str:
+        """One header cell's column; an empty cell under a merged one repeats the column
+        before it where that may repeat (two cells under 责任单位)."""
+        if kind == layout.INDICATORS and name in layout.INDICATOR_COLUMNS:
+            return layout.INDICATOR_COLUMNS[name]
+        column = column_of(name) if name else (before[-1] if before else None)
+        if column in layout.NOTE_COLUMNS:
+            return layout.EXTRA + name  # 进展情况: kept as a note, as printed
+        if column in before and column not in layout.JOINED_COLUMNS:
+            column = None  # a second 工作举措 beside 重点工作: a note, not the task's text
+        if column is None or (kind == layout.INDICATORS and column in ("text", "leaders")):
+            if name:
+                self.document.warnings.append(Statement(place.line, (
+                    f"the column {name!r} fits no kind of column (task, units, leader, "
+                    f"deadline, note): its cells are kept as notes on the tasks ({place})"
+                    if place.kind != "line" else
+                    f"the column {name!r} fits no kind of column (task, units, leader, "
+                    "deadline, note): its cells are kept as notes on the tasks")))
+            return layout.EXTRA + (name or "")
+        return column
 
     def _check_indicator_columns(self, place: Place, columns: list[str]) -> None:
         """An indicators header needs an expected-value column; 序号 and units are optional."""
@@ -411,21 +527,17 @@ class _LineReader:
         if values.get("section") and (self.section is None
                                       or values["section"] != self.section.heading):
             self._implicit_section(place, values["section"])
-        if self.section is None:
-            if self.headed and "leaders" not in values and self.document.layout == layout.TABLE:
-                raise fail("a task row comes before any section header")
+        if self.section is None:  # no heading before it: the document's own section
             self._implicit_section(place)
         indicators = self.section.kind == layout.INDICATORS
         what, names = ("indicator", self._column_names()) if indicators else \
             ("task", layout.COLUMN_NAMES_ZH)
-        if "number" in values or not indicators:
+        if values.get("number", "").strip():
             number = _task_number(values["number"], fail)
-        else:  # an indicators table that prints no 序号: its rows in order
+        else:  # a table or list that prints no 序号: its rows in order
             number = len(self.section.tasks) + 1
         if number in self.numbers_seen:
-            raise fail(f"序号 {number} is used twice in section "
-                       f"{self.section.numeral or self.section.position} "
-                       f"(first on {self.numbers_seen[number].described()})")
+            self._numbered_again(place, number)
         self.numbers_seen[number] = place
         text = _joined_lines(values["text"])
         if not text:
@@ -448,10 +560,56 @@ class _LineReader:
             leaders=parse_leaders(values.get("leaders", ""), fail), table=place.table,
             expected=expected, measure_unit=_joined_lines(values.get("measure_unit", "")),
             attribute=_joined_lines(values.get("attribute", "")),
+            notes=_notes(values),
         ))
+
+    def _numbered_again(self, place: Place, number: int) -> None:
+        """A number seen before in the section: the numbering restarts (under a leader or
+        heading the reader did not take for one), so the rows after it go into a section of
+        their own, with the same heading and leader, and a warning."""
+        first = self.numbers_seen[number].described()
+        self.document.warnings.append(Statement(place.line, (
+            f"序号 {number} is used twice in section "
+            f"{self.section.numeral or self.section.position} (first on {first}): the rows "
+            f"from {place.described()} on are read as a section of their own")))
+        old = self.section
+        self._start_section(place, old.heading, old.numeral, old.label)
+        self.section.leader, self.section.leader_titles = old.leader, old.leader_titles
+        self.section.kind = old.kind
 
     def _note_roles(self, place: Place, why: str) -> None:
         self.role_evidence = self.role_evidence or why
+
+
+def _footer_is_no_task_text(document: TableDocument, reader: _LineReader) -> None:
+    """Lines after the last task (a signature, 【关闭窗口】, 主办：…) are the page's footer, not
+    text inside the tasks: kept as statements, neither warned of nor 'not understood'."""
+    last = max((task.line for task in document.tasks if task.table is None), default=None)
+    footer = {line for line in reader.unplaced if last is not None and line > last}
+    reader.unplaced -= footer
+    document.warnings[:] = [w for w in document.warnings
+                            if not (w.line in footer and "outside any table row" in w.text)]
+
+
+def accounted(readings: list[Reading], unplaced: set[int], subheadings: set[int],
+              copied, items: list[Item]) -> list[Reading]:
+    """Every non-empty line or row and what it became: a numbered paragraph that named no
+    units is a statement (or not understood, where warned); the lines a copied table's row
+    was made of are cells of it; a |---| rule under a header is one."""
+    joined, rules = (copied.joined, copied.rules) if copied else ({}, [])
+    texts = {item.place.line: item.text.strip() for item in items if item.place.kind == "line"}
+    result = []
+    for reading in readings:
+        line = reading.place.line if reading.place.kind != "row" else None
+        if line in unplaced:
+            reading = replace(reading, kind=layout.NOT_UNDERSTOOD)
+        elif line in subheadings:
+            reading = replace(reading, kind="statement")
+        result.append(reading)
+        for other in sorted(n for n, row in joined.items() if row == line and n != line):
+            result.append(Reading(Place(other), "cell", texts.get(other, "")))
+    result += [Reading(Place(line), "rule", texts.get(line, "")) for line in rules]
+    return sorted(result, key=lambda r: (r.place.table or 0, r.place.line))
 
 
 class _PendingTask:
@@ -459,7 +617,14 @@ class _PendingTask:
 
     def __init__(self, place: Place, number: str, text: str):
         self.place, self.number, self.text = place, number, text
+        self.raw = text
         self.labels: list[tuple[str, str]] = []
+        self.closed = False  # a line that is none of its labels came after them
+
+
+def _ends_sentence(text: str) -> bool:
+    """A task's text that ends a sentence (。) is whole: the next line is not its wrap."""
+    return text.rstrip().endswith(("。", "；", ";"))
 
 
 def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
@@ -471,16 +636,36 @@ def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
     return values
 
 
+def _notes(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The cells of columns no class fits (and of progress columns), by header as printed."""
+    return tuple((column.removeprefix(layout.EXTRA), _joined_lines(value))
+                 for column, value in values.items()
+                 if column.startswith(layout.EXTRA) and value.strip())
+
+
 def _joined_lines(cell: str) -> str:
     """A .docx cell's paragraphs as one text (a text file's cell has no line breaks)."""
     return "".join(part.strip() for part in cell.splitlines()) if "\n" in cell else cell.strip()
 
 
 def _task_number(cell: str, fail) -> int:
-    digits = unicodedata.normalize("NFKC", cell).strip().rstrip(".．、")  # ３ and 3. read as 3
+    """序号 as printed: 3, ３, 3., （3）, (三), 3* (a mark on the number, not on a unit)."""
+    digits = unicodedata.normalize("NFKC", cell).strip().strip("().、*★ ")
+    if digits and all(char in layout.CHINESE_DIGITS for char in digits):
+        return chinese_number(digits)
     if not digits.isascii() or not digits.isdigit():
         raise fail(f"序号 {cell!r} is not a number")
     return int(digits)
+
+
+def chinese_number(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23 (the numerals of headings and task lists)."""
+    digits = [layout.CHINESE_DIGITS.index(char) for char in numeral]
+    if 10 not in digits:
+        return int("".join(map(str, digits)))
+    tens, _, ones = numeral.partition("十")
+    return (layout.CHINESE_DIGITS.index(tens) if tens else 1) * 10 + \
+        (layout.CHINESE_DIGITS.index(ones) if ones else 0)
 
 
 def _looks_like_task_row(text: str) -> bool:

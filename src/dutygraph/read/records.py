@@ -31,6 +31,17 @@ class TaskRow:
     expected: str = ""  # 预期目标: 6左右, 5.5, 与经济增长基本同步
     measure_unit: str = ""  # 单位: %, 亿元
     attribute: str = ""  # 属性: 预期性 or 约束性
+    # Cells of columns no kind fits (考核指标, 区本级任务数, 进展情况): (header, cell) as printed.
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one non-empty line or row of the source was read as (layout.READINGS)."""
+
+    place: object  # items.Place: line, paragraph, or table and row
+    kind: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -73,8 +84,10 @@ class TableDocument:
     warnings: list[Statement] = field(default_factory=list)  # line + what looks wrong
     format: str = "txt"  # txt (also .tsv), docx or xlsx
     layout: str = "table"  # table, labelled or bracketed: see docs/layouts.md
-    lead_convention: str = "star"  # star, first or column
+    lead_convention: str = "star"  # star, first, column or all-co (layout.LEAD_CONVENTIONS)
+    lead_assumed: bool = False  # the document says nothing: first-listed, assumed
     detected: dict[str, str] = field(default_factory=dict)  # layout / lead convention → why
+    readings: list[Reading] = field(default_factory=list)  # every non-empty line, read as
 
     @property
     def tasks(self) -> list[TaskRow]:

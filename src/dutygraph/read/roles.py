@@ -20,6 +20,10 @@ NO_UNITS = "noUnits"  # no unit printed: an indicator row of a table without a u
 
 # The lead convention (layout.LEAD_CONVENTIONS) that lets the first-listed unit lead.
 FIRST_CONVENTION = "first"
+# The conventions under which several units with no role and no * are led by the first one:
+# the document says so, or names its roles in columns or words and leaves this task to the
+# genre's convention (（X、Y按职责分工负责）).
+FIRST_LISTED_CONVENTIONS = (FIRST_CONVENTION, "column")
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ def lead_rule(mentions: tuple[UnitMention, ...], convention: str = "star") -> st
         return LEAD_COLUMN
     if len(mentions) == 1 and mentions[0].role is None:
         return SOLE_UNIT
-    if convention == FIRST_CONVENTION and all(m.role is None for m in mentions):
+    if convention in FIRST_LISTED_CONVENTIONS and all(m.role is None for m in mentions):
         return FIRST_LISTED
     return NO_LEAD_MARKED
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dutygraph.errors import InputError, import_extra
@@ -50,6 +53,27 @@ def detect_format(path: str | Path) -> str:
     if _looks_like_html(head):
         return "html"
     return by_name
+
+
+@contextmanager
+def seekable(path: str | Path) -> Iterator[Path]:
+    """PATH, or for a pipe (/dev/stdin), which can be read only once, a temporary copy of its
+    bytes: telling the format reads the start, and the reader then reads it all."""
+    path = Path(path)
+    if not path.exists() or path.is_file() or path.is_dir():
+        yield path
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
+    with tempfile.TemporaryDirectory(prefix="dutygraph-pipe-") as folder:
+        copy = Path(folder) / f"source{path.suffix}"
+        copy.write_bytes(data)
+        try:
+            yield copy
+        except InputError as error:
+            raise InputError(path, error.line, error.message) from None
 
 
 def _head(path: str | Path) -> bytes:
