@@ -135,6 +135,7 @@ def read_graphs(files: list[Path], default_graph: str) -> tuple[dict[str, int],
     with its line before the server is touched."""
     import pyoxigraph as ox
 
+    from dutygraph.ask.guard import check_graph_file
     from dutygraph.ask.store import rdf_format
 
     counts: dict[str, int] = {}
@@ -142,6 +143,7 @@ def read_graphs(files: list[Path], default_graph: str) -> tuple[dict[str, int],
     documents: set[str] = set()
     rdf_type, document = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(DG.Document))
     for path in files:
+        check_graph_file(path)
         try:
             for quad in ox.parse(path=str(path), format=rdf_format(path)):
                 graph = default_graph if isinstance(quad.graph_name, ox.DefaultGraph) \

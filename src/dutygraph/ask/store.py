@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from dutygraph.ask import marker
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.rdf.namespaces import DG, PROV, RDF, ox_node
 from dutygraph.rdf.queries import internal_query
@@ -49,23 +50,33 @@ def is_store(path: str | Path) -> bool:
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
-    """An Oxigraph store: in memory without PATH, else the folder PATH (created if missing)."""
+    """An Oxigraph store: in memory without PATH, else the folder PATH (created if missing).
+    Read-only, a folder whose last build did not finish is refused (ask/marker.py)."""
     try:
         if path is None:
             return ox.Store()
         if read_only:
+            marker.check_finished(path)
             return ox.Store.read_only(str(path))
         return ox.Store(str(path))
     except OSError as error:
+        if "lock" in str(error).lower():
+            raise InputError(path, None, "the store is in use by another build (RocksDB's "
+                             "lock is taken): wait for it to end, or build into another "
+                             "folder") from None
         raise InputError(path, None, f"cannot open the Oxigraph store: {error}") from None
 
 
 def load_file(store: ox.Store, path: str | Path) -> ox.Store:
-    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE."""
+    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE.
+    The file is checked first (dutygraph.ask.guard): bounded, and no entity to expand."""
+    from dutygraph.ask.guard import check_graph_file
+
     path = Path(path)
     rdf = rdf_format(path)
     if not path.exists():
         raise InputError(path, None, "no such file")
+    check_graph_file(path)  # size, and no DTD entities to expand
     try:
         store.bulk_load(path=str(path), format=rdf)
     except OSError as error:
@@ -221,14 +232,18 @@ class OxigraphDataset:
         self._made: _MadeByThisBuild | None = None
         self._kept_aside: tempfile.SpooledTemporaryFile | None = None
         self._aside: list[tuple[int, str, str]] = []  # (size, graph, shared graph) in order
+        self._marked_before: dict | None = None  # the store's marker before this build
         if path is not None:
             path = Path(path).resolve()  # new/../out is out, and makes no folder new
             if (path / "CURRENT").is_file():  # RocksDB's: a store is there
                 self._kept_aside = tempfile.SpooledTemporaryFile(max_size=_KEPT_IN_MEMORY)
             else:
                 self._made = _MadeByThisBuild(path)
-                path.parent.mkdir(parents=True, exist_ok=True)
+                marker.begin(path)  # before the first byte of the store: see ask/marker.py
         self.store = open_store(path)
+        if path is not None and self._made is None:
+            # Only once the store is ours (its lock taken): another build's marker stays.
+            self._marked_before = marker.begin(path)
         self._pending: list[bytes] = []
         self._pending_bytes = 0
         # A store on disk may hold earlier builds: a document built again replaces its own.
@@ -305,6 +320,11 @@ class OxigraphDataset:
                 self.store.remove(quad)
 
     @property
+    def made_here(self) -> bool:
+        """Whether this build is making the store on disk (a failed one removes it)."""
+        return self._made is not None
+
+    @property
     def changed_in_place(self) -> bool:
         """Whether documents of this build have begun to go into a store that was there."""
         return self.on_disk and self._made is None and self._kept_aside is None
@@ -362,6 +382,12 @@ class OxigraphDataset:
         if self.on_disk:
             self.store.optimize()
 
+    def mark_complete(self, sources: list[str]) -> None:
+        """The build's last step: the store on disk says it is whole (ask/marker.py)."""
+        if self.on_disk:
+            self.store.flush()
+            marker.finish(self.path, sources)
+
     def __len__(self) -> int:
         self.flush()
         return len(self.store)
@@ -393,6 +419,8 @@ class OxigraphDataset:
             self._kept_aside.close()
         if self._made is not None:
             self._made.remove()
+        elif self.on_disk and not self.changed_in_place:
+            marker.restore(self.path, self._marked_before)  # the store is as it was
 
 
 class _MadeByThisBuild:
@@ -423,6 +451,7 @@ class RdflibDataset:
     name = "rdflib"
     earlier = False  # always new, in memory: no earlier build to keep or replace
     changed_in_place = False
+    made_here = False
 
     def __init__(self):
         from rdflib import Dataset
@@ -441,6 +470,9 @@ class RdflibDataset:
 
     def compact(self) -> None:
         """Nothing to compact: the dataset lives in memory."""
+
+    def mark_complete(self, sources: list[str]) -> None:
+        """Nothing to mark: the dataset lives in memory."""
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))

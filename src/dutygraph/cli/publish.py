@@ -61,7 +61,11 @@ def _validate_corpus(path: str, jobs: int | None):
 @click.option("-o", "--output", type=click.Path(),
               help="The file to write (for csv: the folder for tasks.csv, assignments.csv and "
                    "targets.csv). RDF formats go to standard output without it.")
-def export(graph_file, fmt, output):
+@click.option("--raw-csv", is_flag=True,
+              help="csv: write every value as it is, for programs. By default a text that a "
+                   "spreadsheet would run as a formula (beginning with = + - @, a tab or a "
+                   "carriage return) gets a leading ' (numbers stay numbers).")
+def export(graph_file, fmt, output, raw_csv):
     """Write the graph in GRAPH_FILE in another format, for triple stores, web developers or
     Excel. Every RDF format parses back to the same graph. A corpus (TriG, N-Quads, or the
     folder of a store that build --store wrote) is written as the union of its graphs."""
@@ -72,7 +76,7 @@ def export(graph_file, fmt, output):
 
     with user_errors():
         graph = open_rdflib_graph(graph_file)
-        files = export_graph(graph, fmt)
+        files = export_graph(graph, fmt, raw_csv=raw_csv)
         if output is None:
             if fmt in ("xlsx", "csv"):
                 raise InputError(graph_file, None, f"--format {fmt} writes files: give -o "
