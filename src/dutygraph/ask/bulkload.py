@@ -21,7 +21,11 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
 - A government's graph (its units and leaders) is shared by all its documents, and a file may
   hold only some of them (this year's): replacing it whole would strip the other years' units
   and leaders of their names. Replacing, the loader clears each document's graph, but in a
-  shared graph only what the files say of the subjects they describe. A government's graph of
+  shared graph only what the files say of the subjects they describe, and of those only the
+  ones no other document on the server names: a shared subject's description stays as the
+  first document gave it, and a file adds only what it lacks (dutygraph.ask.shared, as a
+  store does; a document with a unit table of its own does not rename a unit for all).
+  A government's graph of
   recurring tasks (…/recurrences) is such a graph too: a file holds the pairs its build found
   among the documents it built, and the pairs of other years stay; but a pair that touches a
   document the files replace goes (its task may be renumbered or gone), and comes back only
@@ -171,35 +175,70 @@ def readable_script(files: list[Path]) -> str:
 
 def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool,
                 shared_subjects: dict[str, set[str]] | None = None) -> str:
-    """The isql script: clear the graphs (of a shared graph in SHARED_SUBJECTS, only what it
-    says of those subjects) and the recurring task pairs that touch the documents' graphs,
-    register the files, load, checkpoint, then print each file's state and each graph's
-    quads on lines that start DG-FILE| and DG-GRAPH|."""
+    """The isql script: clear the documents' graphs and the recurring task pairs that touch
+    them; in a shared graph in SHARED_SUBJECTS, forget what it says of those subjects, except
+    of the ones another document on the server names (dutygraph.ask.shared: their description
+    is kept aside and stays); register the files, load, take back what the files said against
+    a kept description, checkpoint, then print each file's state and each graph's quads on
+    lines that start DG-FILE| and DG-GRAPH|."""
     shared_subjects = shared_subjects or {}
+    documents = [graph for graph in graphs if graph not in shared_subjects]
     lines = []
     if replace:
         # Without the transaction log, as the loader itself writes: the checkpoint keeps both.
         lines.append("log_enable(3, 1);")
-        for graph in graphs:
-            if graph not in shared_subjects:
-                lines.append(f"SPARQL CLEAR GRAPH <{graph}>;")
-                continue
-            subjects = sorted(shared_subjects[graph])
-            for start in range(0, len(subjects), _SUBJECTS_PER_DELETE):
-                values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
-                lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ "
-                             f"GRAPH <{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} }};")
-        lines += _forget_recurrences([g for g in graphs if g not in shared_subjects])
+        lines += [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in documents]
+        for graph, subjects in shared_subjects.items():
+            lines += _keep_aside_or_forget(graph, sorted(subjects))
+        lines += _forget_recurrences(documents)
     for path in files:
         lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
                   f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]
-    lines += ["rdf_loader_run();", "checkpoint;"]
+    lines.append("rdf_loader_run();")
+    if replace:
+        lines += [line for graph in shared_subjects for line in _take_back(graph)]
+    lines.append("checkpoint;")
     lines += [f"SELECT 'DG-FILE|{i}|' || cast(ll_state AS varchar) || '|' || "
               f"coalesce(ll_error, '') FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};"
               for i, path in enumerate(files)]
     lines += [f'SPARQL SELECT "DG-GRAPH|{i}|" (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> '
               "{ ?s ?p ?o } };" for i, graph in enumerate(graphs)]
     return "\n".join(lines) + "\n"
+
+
+def kept_graph(graph: str) -> str:
+    """The graph a load keeps the descriptions of GRAPH's shared subjects in, meanwhile."""
+    return f"{graph}/kept-while-loading"
+
+
+def _keep_aside_or_forget(graph: str, subjects: list[str]) -> list[str]:
+    """Statements that copy what GRAPH says of each of SUBJECTS a document on the server still
+    names (the files' documents are cleared by now) into kept_graph, then forget what GRAPH
+    says of the others."""
+    kept = kept_graph(graph)
+    lines = [f"SPARQL CLEAR GRAPH <{kept}>;"]
+    for start in range(0, len(subjects), _SUBJECTS_PER_DELETE):
+        values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
+        lines.append(f"SPARQL INSERT {{ GRAPH <{kept}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH "
+                     f"<{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} FILTER EXISTS {{ "
+                     f"GRAPH ?d {{ ?d a <{DG.Document}> . {{ ?s ?x ?y }} UNION {{ ?y ?x ?s }} "
+                     "} } };")
+        lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH "
+                     f"<{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} FILTER NOT EXISTS {{ "
+                     f"GRAPH <{kept}> {{ ?s ?any ?thing }} }} }};")
+    return lines
+
+
+def _take_back(graph: str) -> list[str]:
+    """Statements that remove, after the load, what the files said of a kept subject against
+    its kept description (a value for a property and language it had one for), then drop
+    kept_graph: the first description of a shared subject stays (dutygraph.ask.shared)."""
+    kept = kept_graph(graph)
+    return [f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{kept}> {{ "
+            f"?s ?p ?old }} GRAPH <{graph}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{kept}> "
+            "{ ?s ?p ?o } } FILTER ((isIRI(?o) && isIRI(?old)) || (isLiteral(?o) && "
+            "isLiteral(?old) && lang(?o) = lang(?old))) };",
+            f"SPARQL CLEAR GRAPH <{kept}>;"]
 
 
 def _forget_recurrences(documents: list[str]) -> list[str]:
