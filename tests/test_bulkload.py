@@ -308,3 +308,43 @@ def test_replacing_one_document_leaves_the_others_answers_unchanged(virtuoso, co
     finally:  # the corpus as the other tests find it
         bulk_load(corpus_dir / "corpus.nq", virtuoso.user, virtuoso.password,
                   virtuoso.sql_address)
+
+
+@pytest.fixture(scope="module")
+def default_virtuoso(tmp_path_factory, corpus_dir):
+    """A Virtuoso still on its default password (dba), as many a server is."""
+    require_tool("virtuoso-t")
+    require_tool("isql-vt")
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso-default"), dirs_allowed=(corpus_dir,),
+                      default_password=True)
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_a_server_on_its_default_password_is_loaded_and_told_to_change_it(default_virtuoso,
+                                                                          corpus_dir, local):
+    """isql logs in with Virtuoso's default password without asking for one: that is a
+    login too (it failed with "isql did not ask for a password: 1"), and the user is told."""
+    env = {"DUTYGRAPH_ENDPOINT_USER": "dba", "DUTYGRAPH_ENDPOINT_PASSWORD": "dba"}
+    result = CliRunner(env=env).invoke(cli, [
+        "load", str(corpus_dir / "corpus.nq"), "--server", default_virtuoso.sql_address])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 1 file(s)" in result.stderr
+    assert (f"Warning: {default_virtuoso.sql_address} still has Virtuoso's default password "
+            "for 'dba'") in result.stderr
+    assert remote_query(default_virtuoso.endpoint, PER_GRAPH).rows == \
+        run_query(local, PER_GRAPH).rows
+
+
+def test_another_password_than_the_default_one_is_said_to_be_wrong(default_virtuoso,
+                                                                   corpus_dir):
+    env = {"DUTYGRAPH_ENDPOINT_USER": "dba", "DUTYGRAPH_ENDPOINT_PASSWORD": "not-the-one"}
+    result = CliRunner(env=env).invoke(cli, [
+        "load", str(corpus_dir / "corpus.nq"), "--server", default_virtuoso.sql_address])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {default_virtuoso.sql_address}: the password given for 'dba' is wrong: the "
+        "server still has Virtuoso's default password, which isql tried first and which let "
+        "it in. Give that one, and change it on the server (USER_SET_PASSWORD); nothing was "
+        "loaded or cleared\n")

@@ -5,8 +5,11 @@ request.
 Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met here:
 - isql takes a password on its command line (which `ps` shows) or at its prompt, nowhere else:
   it is started on a pseudo-terminal and the password is typed at the prompt. isql first tries
-  to log in without one, so the server logs one "Incorrect login" per load (a success resets
-  its count; four failures in a row lock the client's address out for 60 s).
+  to log in with Virtuoso's default password (dba), so the server logs one "Incorrect login"
+  per load (a success resets its count; four failures in a row lock the client's address out
+  for 60 s). A server still on that password lets isql in at once, without a prompt: a login
+  too (with a warning to change it), but the password given was then wrong unless it is that
+  one, which the first session (the readability check, which changes nothing) says.
 - The server reads the files itself: the path must be one the server sees, in a folder that
   DirsAllowed in its virtuoso.ini lists (else FA003 "denied due to access control in ini file").
   That is checked first, in a session of its own, by reading a byte of each file: the graphs
@@ -56,6 +59,7 @@ DEFAULT_SERVER = "127.0.0.1:1111"  # Virtuoso's SQL port
 DEFAULT_GRAPH = f"{DEFAULT_BASE}default/graph"  # for triples a file puts in no named graph
 ISQL = "isql-vt"  # Debian's name for Virtuoso's isql
 _PROMPT = b"Enter password for"
+DEFAULT_PASSWORD = "dba"  # a fresh Virtuoso's, which isql tries before it asks
 # isql asks for the password within a second of a reachable server; a server that accepts
 # the connection and never answers would keep it waiting for ever. The load itself, once
 # logged in, takes as long as it takes (minutes for a province): it has no limit.
@@ -81,6 +85,7 @@ class BulkLoadResult:
     store_quads: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     shared_subjects: dict[str, set[str]] = field(default_factory=dict)
+    default_password: bool = False  # the server let isql in with Virtuoso's default password
 
     @property
     def quads(self) -> int:
@@ -101,7 +106,9 @@ def bulk_load(source: str | Path, user: str, password: str, server: str = DEFAUL
     result = BulkLoadResult(files, counts, shared_subjects=shared)
     # A session of its own, before anything is cleared: the server must be able to read every
     # file (a path it does not see, a folder DirsAllowed does not list), or its graphs stay.
-    run_isql(readable_script(files), server, user, password, isql)
+    # It is also the login check: a server on the default password is told apart here.
+    _, let_in_by = run_isql(readable_script(files), server, user, password, isql, logins=True)
+    result.default_password = let_in_by == DEFAULT_PASSWORD
     script = load_script(files, list(result.file_quads), default_graph, replace,
                          result.shared_subjects)
     started = time.perf_counter()
@@ -261,11 +268,12 @@ def _sql(text: str) -> str:
 
 
 def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQL, *,
-             login_timeout: float = LOGIN_TIMEOUT) -> str:
-    """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in.
-    The password is typed at isql's prompt on a pseudo-terminal, never put on its command line;
-    an SQL error in the script, or no prompt within LOGIN_TIMEOUT seconds, raises
-    BulkLoadError."""
+             login_timeout: float = LOGIN_TIMEOUT, logins: bool = False):
+    """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in
+    (with LOGINS, also the password that let it in: PASSWORD, or DEFAULT_PASSWORD where the
+    server still has it, as (output, password)). The password is typed at isql's prompt on a
+    pseudo-terminal, never put on its command line; an SQL error in the script, a refused
+    login, or no prompt within LOGIN_TIMEOUT seconds raises BulkLoadError."""
     program = shutil.which(isql)
     if program is None:
         raise BulkLoadError(f"{isql} is not installed: it comes with Debian's "
@@ -279,17 +287,18 @@ def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQ
         script_file.write_text("SET MACRO_SUBSTITUTION OFF;\n" + script, encoding="utf-8")
         argv = [program, "-H", host, "-S", port, "-U", user, "VERBOSE=OFF", "BANNER=OFF",
                 f"exec=LOAD {script_file};"]
-        output = _converse(argv, password, server, user, login_timeout)
+        output, used = _converse(argv, password, server, user, login_timeout)
     errors = _ERROR.findall(output)
     if errors:
         raise _error(server, *errors[0])
-    return output
+    return (output, used) if logins else output
 
 
 def _converse(argv: list[str], password: str, server: str, user: str,
-              login_timeout: float) -> str:
+              login_timeout: float) -> tuple[str, str]:
     """Run ARGV on a pseudo-terminal, answer its password prompt once; return its output after
-    the prompt (isql's failed attempt without a password comes before it)."""
+    the prompt (isql's failed attempt with the default password comes before it) and the
+    password that let it in."""
     import pty
 
     environment = {k: v for k, v in os.environ.items() if k != PASSWORD_VARIABLE}
@@ -332,9 +341,17 @@ def _converse(argv: list[str], password: str, server: str, user: str,
     text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
     if not answered:
         error = _ERROR.search(text)
-        raise _error(server, *error.groups()) if error else \
-            BulkLoadError(f"{server}: isql did not ask for a password: {text.strip()[-300:]}")
-    return text.split(_PROMPT.decode(), 1)[1]
+        if error:
+            raise _error(server, *error.groups())
+        # No prompt and no error: isql's first try, the default password, let it in.
+        if password != DEFAULT_PASSWORD:
+            raise BulkLoadError(
+                f"{server}: the password given for {user!r} is wrong: the server still has "
+                "Virtuoso's default password, which isql tried first and which let it in. "
+                "Give that one, and change it on the server (USER_SET_PASSWORD); nothing was "
+                "loaded or cleared")
+        return text, DEFAULT_PASSWORD
+    return text.split(_PROMPT.decode(), 1)[1], password
 
 
 def _reap(pid: int) -> None:
