@@ -116,7 +116,7 @@ def test_unit_page_links_on_to_its_leader(tab, served, tmp_path):
     assert page.locator("svg.bars g.bar").count() == 90
     tab.shot(tmp_path, "workbench-unit.png")
     page.locator("#tasks-lead h3 a", has_text="林仕德").click()
-    page.wait_for_url("**/ouhai/person/lin-shi-de")
+    page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b")
     assert page.locator("h1").inner_text().startswith("林仕德")
     page.locator("td a", has_text="全区生产总值增长").first.click()
     page.wait_for_url("**/doc/ouhai-2024/task-02-01")
@@ -135,7 +135,7 @@ def test_search_box_finds_a_leader_by_pinyin(tab, served, tmp_path):
     assert result.inner_text() == "林仕德"
     tab.shot(tmp_path, "workbench-search.png")
     result.click()
-    page.wait_for_url("**/ouhai/person/lin-shi-de")
+    page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b")
     assert tab.errors == []
 
 
@@ -155,7 +155,7 @@ def test_static_site_opens_from_file_and_searches(browser, seed_store, tmp_path)
         page.wait_for_url("**/ouhai/unit/development-reform-bureau.html")
         assert page.locator("#lead-tasks").inner_text() == "11"
         page.locator("#tasks-lead h3 a", has_text="林仕德").click()
-        page.wait_for_url("**/ouhai/person/lin-shi-de.html")
+        page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b.html")
         tab.shot(tmp_path, "workbench-site-leader.png")
         page.goto((folder / "query.html").as_uri())
         _until(page, "window.dutygraph && window.dutygraph.ready")
