@@ -16,6 +16,8 @@ from dutygraph.read.units import Unit
 # The IRI a government's graphs and nodes start with, and its shared graph (units, leaders).
 GOVERNMENT = "{base}{government_id}"
 GOVERNMENT_GRAPH = GOVERNMENT + "/graph"
+# The government as a body: the publisher of its documents (dcterms:publisher in a corpus).
+PUBLISHER = GOVERNMENT + "/government"
 
 
 class IriMinter:
