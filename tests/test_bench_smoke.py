@@ -185,6 +185,14 @@ def test_the_final_order_by_alone_is_taken_off(monkeypatch):
         "SELECT ?a WHERE { ?a ?b ?c }\n"
 
 
+def test_the_size_benchmark_runs_on_a_small_table(tmp_path):
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "read_size.py"), "--sizes", "0.02",
+                           "--keep", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| 0.02 MB")]
+    assert [row.split(" | ")[2] for row in rows] == ["read", "build"]
+
+
 def test_scoped_queries_prints_the_targets(corpus_nq, tmp_path):
     """benchmarks/scoped_queries.py on the three documents: each query whole, scoped and on
     the document alone, then the issue's targets with met or not met."""

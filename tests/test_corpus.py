@@ -273,3 +273,32 @@ def test_a_corpus_is_written_the_same_with_and_without_its_check(tmp_path):
     unchecked = write_corpus(build_corpus(SOURCES, jobs=1), tmp_path / "unchecked")
     for one, other in zip(checked, unchecked, strict=True):
         assert one.read_bytes() == other.read_bytes(), one.name
+
+
+def test_two_leaders_whose_names_sound_alike_stay_two_people(tmp_path):
+    """刘云峰 (2024) and 刘云锋 (a 2025 table) have one pinyin, liu-yun-feng: each is a person
+    of their own, by the name as written, and the same IRI whether built together or apart."""
+    from dutygraph.ask.query import run_query
+    from dutygraph.build import build
+
+    text = SOURCES[2].read_text("utf-8").replace("陈立新区长", "刘云锋区长")
+    later = copy_table(SOURCES[2], tmp_path, text=text)
+    corpus = build_corpus([SEED, later], jobs=1)
+    rows = run_query(corpus.dataset.store, """
+        PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?leader (STR(?name) AS ?zh) (STR(?id) AS ?document) WHERE {
+          ?leader a dg:Leader ; skos:prefLabel ?name ; dg:overallResponsibilityFor ?doc .
+          FILTER (lang(?name) = "zh")
+          ?doc dcterms:identifier ?id .
+        } ORDER BY ?zh""").records()
+    assert [(r["zh"], r["document"]) for r in rows] == [("刘云峰", "ouhai-2024"),
+                                                        ("刘云锋", "ouhai-2025")]
+    iris = {r["zh"]: r["leader"] for r in rows}
+    assert iris["刘云峰"] != iris["刘云锋"]
+    assert all("/ouhai/person/liu-yun-feng" in iri for iri in iris.values())  # readable
+    for source, name in ((SEED, "刘云峰"), (later, "刘云锋")):  # built apart: the same IRIs
+        alone = build(source).graph
+        assert {str(s) for s in alone.subjects() if "/person/liu-yun-feng" in str(s)} \
+            == {iris[name]}

@@ -608,3 +608,46 @@ def test_a_documents_triple_terms_are_kept_and_not_looked_up():
     store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/says"),
                       said, graph))
     assert said in {t.object for t in document_triples(store, graph.value)}
+
+
+def _own_units_table(tmp_path):
+    """The unit table with 区发改局's English name changed, as a district's own table might."""
+    table = (REPO / "data" / "units.csv").read_text("utf-8")
+    old = "Ouhai District Development and Reform Bureau"
+    assert table.count(old) == 1
+    path = tmp_path / "own-units.csv"
+    path.write_text(table.replace(old, "Development and Reform Commission of Ouhai"), "utf-8")
+    return path
+
+
+def _document_view(folder, document):
+    """What the store says of DOCUMENT (its graph and its government's description of its
+    units and leaders), and every catalogue query's answer on it."""
+    from dutygraph.ask.graphs import open_graph
+
+    store = open_graph(folder, document)
+    triples = {str(quad) for quad in store}
+    answers = {}
+    for query in CATALOGUE:
+        text = read_query(query)
+        answers[query.name] = run_query(store, text, str(query), _params(text)).rows
+    return triples, answers
+
+
+def test_replacing_a_document_leaves_every_other_documents_answers_unchanged(tmp_path):
+    """2024 and 2025 share their government's graph (区发改局 …). 2024 built again with a
+    unit table of its own, which names 区发改局 otherwise in English: 2025's graph, its units'
+    description and every catalogue answer on it stay as they were. The first document to
+    describe a shared unit describes it for all; a later one adds only what is missing."""
+    from .test_corpus import copy_table
+
+    folder = tmp_path / "store"
+    build_corpus([SOURCES[1], SOURCES[2]], store=folder, jobs=1).dataset.close()
+    before = _document_view(folder, "ouhai-2025")
+    assert any("Ouhai District Development and Reform Bureau" in t for t in before[0])
+    own = copy_table(SEED, tmp_path, units=str(_own_units_table(tmp_path)))
+    build_corpus([own], store=folder, jobs=1).dataset.close()
+    after = _document_view(folder, "ouhai-2025")
+    assert after[0] == before[0]
+    assert after[1] == before[1]
+    assert not any("Development and Reform Commission" in quad for quad in _quads(folder))

@@ -10,6 +10,7 @@ from rdflib import Graph
 from dutygraph.background import in_background
 from dutygraph.check.shacl import ValidationFailed, ValidationReport, validate_graph
 from dutygraph.errors import InputError
+from dutygraph.limits import TASKS
 from dutygraph.publish.describe import DESCRIPTION_FILE, describe
 from dutygraph.publish.export import SortedTriples, export, serialize
 from dutygraph.publish.files import write_files_atomically
@@ -57,6 +58,7 @@ def build(
     order made, the same in every run), not to query, and built in less than half the time;
     with validate, an indexed copy is checked."""
     document = read_table(source, layout_name=layout, lead_convention=lead_convention)
+    TASKS.check(len(document.tasks), source)  # before the graph, the costly part
     if strict:
         refuse_not_understood(document)
     doc_meta, meta_dir = _document_meta(source, meta, document.title, document.sha256)

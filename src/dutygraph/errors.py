@@ -8,6 +8,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_VALIDATION_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_STOPPED = 130  # Ctrl-C (SIGINT), as the shell counts it
 
 
 class DutygraphError(Exception):

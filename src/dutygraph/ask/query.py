@@ -202,16 +202,35 @@ def _json_default(value):
     return str(value)
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
-    """The result as an aligned text table, CSV or JSON (Chinese left as it is)."""
+# A spreadsheet reads a cell beginning with one of these as a formula (=HYPERLINK(…) sends
+# the sheet's data away), also after a tab or a carriage return (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value):
+    """VALUE as a CSV cell for people: a text that a spreadsheet would take for a formula
+    gets a leading ' (shown as text, the ' hidden); numbers, and texts that are numbers
+    (-5, +3.2), stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and \
+            not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def format_result(result: QueryResult, fmt: str, *, raw_csv: bool = False) -> str:
+    """The result as an aligned text table, CSV or JSON (Chinese left as it is). CSV cells
+    that a spreadsheet would run as formulas are made inert (spreadsheet_cell), unless
+    RAW_CSV: for programs, which want the values as they are."""
     if fmt == "json":
         return json.dumps(result.records(), ensure_ascii=False, indent=2,
                           default=_json_default) + "\n"
     if fmt == "csv":
+        cell = (lambda v: v) if raw_csv else spreadsheet_cell
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        writer.writerows(["" if v is None else cell(v) for v in row] for row in result.rows)
         return out.getvalue()
     if fmt == "table":
         from tabulate import tabulate  # wcwidth makes it measure Chinese as two columns

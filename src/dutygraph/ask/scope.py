@@ -21,27 +21,19 @@ import re
 
 import pyoxigraph as ox
 
+from dutygraph.rdf.namespaces import DG, RDF, ox_node
+from dutygraph.rdf.queries import internal_query
+
 SCOPE_PARAMETERS = ("document", "district", "year", "government")
 
-_DOCUMENTS = """
-PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?graph ?id ?district ?year ?publisher WHERE {
-  GRAPH ?graph {
-    ?doc a dg:Document ; dcterms:identifier ?id .
-    OPTIONAL { ?doc dg:district ?district }
-    OPTIONAL { ?doc dg:year ?year }
-    OPTIONAL { ?doc dcterms:publisher ?publisher }
-  }
-}"""
+_DOCUMENTS = internal_query("scope-documents")
 # The government's id in its publisher IRI, as the queries read it (…/{id}/government).
 _GOVERNMENT_ID = re.compile(r"^.*/([^/]*)/government$")
 _PUBLISHER_END = "/government"
 _SHARED_END = "/graph"
 _NEIGHBOURS = re.compile(r"^# scope:.*\byear before and after\b", re.MULTILINE)
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_LINKS = (ox.NamedNode("https://w3id.org/dutygraph/ontology#leads"),
-          ox.NamedNode("https://w3id.org/dutygraph/ontology#inChargeOf"))
+_RDF_TYPE = ox_node(RDF.type)
+_LINKS = (ox_node(DG.leads), ox_node(DG.inChargeOf))
 
 
 def reads_neighbours(query: str) -> bool:

@@ -9,12 +9,15 @@ default graph is a bag, so a unit's label repeated in each year's graph would re
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from dutygraph.ask import marker
+from dutygraph.ask.shared import SharedDescriptions, statement_key
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.rdf.namespaces import DG, PROV, RDF, ox_node
 from dutygraph.rdf.queries import internal_query
@@ -49,23 +52,33 @@ def is_store(path: str | Path) -> bool:
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
-    """An Oxigraph store: in memory without PATH, else the folder PATH (created if missing)."""
+    """An Oxigraph store: in memory without PATH, else the folder PATH (created if missing).
+    Read-only, a folder whose last build did not finish is refused (ask/marker.py)."""
     try:
         if path is None:
             return ox.Store()
         if read_only:
+            marker.check_finished(path)
             return ox.Store.read_only(str(path))
         return ox.Store(str(path))
     except OSError as error:
+        if "lock" in str(error).lower():
+            raise InputError(path, None, "the store is in use by another build (RocksDB's "
+                             "lock is taken): wait for it to end, or build into another "
+                             "folder") from None
         raise InputError(path, None, f"cannot open the Oxigraph store: {error}") from None
 
 
 def load_file(store: ox.Store, path: str | Path) -> ox.Store:
-    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE."""
+    """Load the RDF file at PATH into STORE (triples into the default graph); return STORE.
+    The file is checked first (dutygraph.ask.guard): bounded, and no entity to expand."""
+    from dutygraph.ask.guard import check_graph_file
+
     path = Path(path)
     rdf = rdf_format(path)
     if not path.exists():
         raise InputError(path, None, "no such file")
+    check_graph_file(path)  # size, and no DTD entities to expand
     try:
         store.bulk_load(path=str(path), format=rdf)
     except OSError as error:
@@ -221,28 +234,32 @@ class OxigraphDataset:
         self._made: _MadeByThisBuild | None = None
         self._kept_aside: tempfile.SpooledTemporaryFile | None = None
         self._aside: list[tuple[int, str, str]] = []  # (size, graph, shared graph) in order
+        self._marked_before: dict | None = None  # the store's marker before this build
         if path is not None:
             path = Path(path).resolve()  # new/../out is out, and makes no folder new
             if (path / "CURRENT").is_file():  # RocksDB's: a store is there
                 self._kept_aside = tempfile.SpooledTemporaryFile(max_size=_KEPT_IN_MEMORY)
             else:
                 self._made = _MadeByThisBuild(path)
-                path.parent.mkdir(parents=True, exist_ok=True)
+                marker.begin(path)  # before the first byte of the store: see ask/marker.py
         self.store = open_store(path)
+        if path is not None and self._made is None:
+            # Only once the store is ours (its lock taken): another build's marker stays.
+            self._marked_before = marker.begin(path)
         self._pending: list[bytes] = []
         self._pending_bytes = 0
         # A store on disk may hold earlier builds: a document built again replaces its own.
         self.earlier = next(self.store.quads_for_pattern(None, None, None, None), None) is not None
-        self._refreshed: set[tuple[str, str]] = set()  # (shared graph, subject) replaced
+        self._shared = SharedDescriptions()  # who may change a government's description
+        self._replaced: set[str] = set()  # the documents of this build (a store kept aside)
         self._old_shared: set[str] = set()  # the governments' graphs of documents replaced
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
         """Queue one document's quads; they reach the store in batches. In a store that held
-        quads before this build, the document's GRAPH is cleared first, and in SHARED_GRAPH
-        (its government's) what the store held of each subject the document describes there,
-        once per build: a document built again replaces its old self, and the other documents'
-        units and leaders stay. Into a store that was there before, nothing goes in until
-        flush()."""
+        quads before this build, the document's GRAPH is cleared first: a document built again
+        replaces its old self. What it says in SHARED_GRAPH (its government's) of a unit or
+        leader goes in as dutygraph.ask.shared says: the other documents' answers stay as
+        they were. Into a store that was there before, nothing goes in until flush()."""
         if self._kept_aside is not None:
             self._kept_aside.write(nquads)
             self._aside.append((len(nquads), graph, shared_graph))
@@ -250,33 +267,45 @@ class OxigraphDataset:
         self._queue(nquads, graph, shared_graph)
 
     def _queue(self, nquads: bytes, graph: str, shared_graph: str) -> None:
+        existing = None
         if self.earlier and graph:
-            self._forget(nquads, graph, shared_graph)
+            self._forget(graph)
+            existing = functools.partial(self._kept_or_forgotten, shared_graph)
+        nquads = self._shared.filtered(nquads, shared_graph, existing)
         self._pending.append(nquads)
         self._pending_bytes += len(nquads)
         if self._pending_bytes >= _BATCH_BYTES:
             self._load_pending()
 
-    def _forget(self, nquads: bytes, graph: str, shared_graph: str) -> None:
-        """What the store held, before this build, of GRAPH and of the subjects NQUADS
-        describes in SHARED_GRAPH. (The quads queued in this build are never about them:
-        graphs are built once a build, and a subject is forgotten the first time it is seen.)"""
+    def _forget(self, graph: str) -> None:
+        """What the store held, before this build, of the document GRAPH."""
         old = ox.NamedNode(graph)
         self._old_shared |= self._governments_of(old)
         self.store.clear_graph(old)
-        if not shared_graph:
-            return
-        ending, shared = f" <{shared_graph}> .".encode(), ox.NamedNode(shared_graph)
-        for line in nquads.splitlines():
-            if not (line.endswith(ending) and line.startswith(b"<")):
+
+    def _kept_or_forgotten(self, shared_graph: str, subject: str) -> set:
+        """The keys of what SHARED_GRAPH says of SUBJECT, kept where a document not of this
+        build names it (dutygraph.ask.shared); else forgotten, and an empty set."""
+        shared, node = ox.NamedNode(shared_graph), ox.NamedNode(subject)
+        described = list(self.store.quads_for_pattern(node, None, None, shared))
+        if self._named_by_another_document(node, shared):
+            return {statement_key(quad.predicate, quad.object) for quad in described}
+        for quad in described:
+            self.store.remove(quad)
+        return set()
+
+    def _named_by_another_document(self, node: ox.NamedNode, shared: ox.NamedNode) -> bool:
+        """Whether a document graph that this build does not replace names NODE."""
+        for quad in (*self.store.quads_for_pattern(node, None, None, None),
+                     *self.store.quads_for_pattern(None, None, node, None)):
+            graph = quad.graph_name
+            if graph == shared or isinstance(graph, ox.DefaultGraph) or \
+                    graph.value in self._replaced:
                 continue
-            subject = line[1:line.index(b">")].decode("utf-8")
-            if (shared_graph, subject) in self._refreshed:
-                continue
-            self._refreshed.add((shared_graph, subject))
-            for quad in list(self.store.quads_for_pattern(ox.NamedNode(subject), None, None,
-                                                          shared)):
-                self.store.remove(quad)
+            if next(self.store.quads_for_pattern(graph, _RDF_TYPE, _DOCUMENT_CLASS, graph),
+                    None) is not None:
+                return True
+        return False
 
     def _governments_of(self, document: ox.NamedNode) -> set[str]:
         """The graphs describing the units and leaders DOCUMENT's graph names: its government's
@@ -305,6 +334,11 @@ class OxigraphDataset:
                 self.store.remove(quad)
 
     @property
+    def made_here(self) -> bool:
+        """Whether this build is making the store on disk (a failed one removes it)."""
+        return self._made is not None
+
+    @property
     def changed_in_place(self) -> bool:
         """Whether documents of this build have begun to go into a store that was there."""
         return self.on_disk and self._made is None and self._kept_aside is None
@@ -312,6 +346,7 @@ class OxigraphDataset:
     def flush(self) -> None:
         """Load every document queued or kept aside."""
         aside, self._aside = self._aside, []
+        self._replaced |= {graph for _, graph, _ in aside}
         if self._kept_aside is not None and aside:
             kept, self._kept_aside = self._kept_aside, None  # from now on, straight in
             kept.seek(0)
@@ -362,6 +397,12 @@ class OxigraphDataset:
         if self.on_disk:
             self.store.optimize()
 
+    def mark_complete(self, sources: list[str]) -> None:
+        """The build's last step: the store on disk says it is whole (ask/marker.py)."""
+        if self.on_disk:
+            self.store.flush()
+            marker.finish(self.path, sources)
+
     def __len__(self) -> int:
         self.flush()
         return len(self.store)
@@ -393,6 +434,8 @@ class OxigraphDataset:
             self._kept_aside.close()
         if self._made is not None:
             self._made.remove()
+        elif self.on_disk and not self.changed_in_place:
+            marker.restore(self.path, self._marked_before)  # the store is as it was
 
 
 class _MadeByThisBuild:
@@ -423,15 +466,18 @@ class RdflibDataset:
     name = "rdflib"
     earlier = False  # always new, in memory: no earlier build to keep or replace
     changed_in_place = False
+    made_here = False
 
     def __init__(self):
         from rdflib import Dataset
 
         self.dataset = Dataset(default_union=True)
+        self._shared = SharedDescriptions()
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
-        """Parse one document's quads into the dataset (always new: nothing to replace)."""
-        self.dataset.parse(data=nquads, format="nquads")
+        """Parse one document's quads into the dataset (always new: nothing to replace; a
+        shared description as dutygraph.ask.shared says)."""
+        self.dataset.parse(data=self._shared.filtered(nquads, shared_graph), format="nquads")
 
     def forget_links_into(self, predicates: tuple[str, ...], documents: set[str]) -> None:
         """Nothing to forget: the dataset is always new."""
@@ -441,6 +487,9 @@ class RdflibDataset:
 
     def compact(self) -> None:
         """Nothing to compact: the dataset lives in memory."""
+
+    def mark_complete(self, sources: list[str]) -> None:
+        """Nothing to mark: the dataset lives in memory."""
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dutygraph.errors import EXIT_BAD_INPUT, DutygraphError
+from dutygraph.errors import EXIT_BAD_INPUT, EXIT_STOPPED, DutygraphError
 
 
 @contextmanager
@@ -21,6 +21,9 @@ def user_errors():
     except DutygraphError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Error: stopped by Ctrl-C", err=True)
+        sys.exit(EXIT_STOPPED)
     except BrokenPipeError:
         raise  # a reader that stopped reading (| head): click ends quietly, as it should
     except OSError as error:
@@ -47,12 +50,23 @@ def ask_credentials(user: str | None) -> tuple[str, str]:
 
 
 def parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict; a parameter given twice, or a value that is not
+    UTF-8 (Python keeps its bytes as lone surrogates), is refused by name."""
     bound = {}
     for param in params:
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
-        bound[name.strip()] = value
+        name = name.strip()
+        try:
+            param.encode("utf-8")
+        except UnicodeEncodeError:
+            raise click.BadParameter(f"the value of {name!r} is not UTF-8 text (set the "
+                                     "terminal to UTF-8)", param_hint="--param") from None
+        if name in bound:
+            raise click.BadParameter(f"{name!r} is given twice ({bound[name]!r} and "
+                                     f"{value!r}): give it once", param_hint="--param")
+        bound[name] = value
     return bound
 
 

@@ -26,11 +26,23 @@ def _relabel(bar, label: str) -> None:
 _STORING = "Storing and linking recurring tasks (Ctrl-C waits until it is done)"
 
 
+def _written(corpus, output_dir, store) -> list:
+    """write_corpus; Ctrl-C while it writes says what is left (each file is whole or absent)."""
+    from dutygraph.corpus import Stopped, write_corpus
+
+    try:
+        return write_corpus(corpus, output_dir)
+    except KeyboardInterrupt:
+        held = f"the store {store} holds this build, whole; " if store else ""
+        raise Stopped(f"stopped by Ctrl-C while writing the files: {held}the files in "
+                      f"{output_dir} are those written before, each whole") from None
+
+
 def build_corpus_command(sources, output_dir, *, units, meta, base, validate, store,
                          keep_going, jobs, **build_options) -> None:
     """Build a corpus with a progress bar on stderr, write it, and say what was skipped."""
     from dutygraph.cli.common import user_errors
-    from dutygraph.corpus import build_corpus, expand_sources, write_corpus
+    from dutygraph.corpus import build_corpus, expand_sources
 
     if meta:
         raise click.UsageError("--meta names one document's metadata: with several sources "
@@ -44,7 +56,7 @@ def build_corpus_command(sources, output_dir, *, units, meta, base, validate, st
                                   on_document=lambda _: bar.update(1),
                                   on_linking=lambda: _relabel(bar, _STORING),
                                   **build_options)
-        written = write_corpus(corpus, output_dir)
+        written = _written(corpus, output_dir, store)
         quads = len(corpus.dataset)
         earlier = corpus.dataset.earlier
         corpus.dataset.close()

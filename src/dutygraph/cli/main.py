@@ -1,21 +1,50 @@
 """The dutygraph command: a thin layer over the package.
 
-Exit codes: 0 done, 1 validation failed, 2 bad input.
+Exit codes: 0 done, 1 validation failed, 2 bad input, 130 stopped by Ctrl-C.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
 from dutygraph import __version__
 from dutygraph.cli.common import ask_credentials, checked_base, emit, parse_params, user_errors
+from dutygraph.errors import EXIT_STOPPED
+from dutygraph.limits import SOURCE_BYTES, TASKS
 from dutygraph.rdf.namespaces import DEFAULT_BASE
 
 
-@click.group()
+def limit_option(limit):
+    """An option that sets LIMIT (dutygraph.limits) for this command and the processes it
+    starts: it is passed on in the environment, which worker processes inherit."""
+    def set_limit(context, parameter, value):
+        if value is not None:
+            os.environ[limit.variable] = str(value)
+
+    return click.option(limit.option, type=click.IntRange(min=1), metavar="N",
+                        expose_value=False, callback=set_limit,
+                        help=f"Refuse a document of more than N {limit.what.split(' in ')[0]} "
+                             f"(default {limit.default:,}; also {limit.variable}).")
+
+
+class _Commands(click.Group):
+    """The command group: Ctrl-C during any command ends it with one line and exit 130 (the
+    shell's code for SIGINT), not click's "Aborted!" and 1, which the README gives to a
+    failed validation."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Error: stopped by Ctrl-C", err=True)
+            ctx.exit(EXIT_STOPPED)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="dutygraph")
 def cli():
     """Turn government task-breakdown tables (重点工作责任分解) into an RDF graph and ask it
@@ -64,6 +93,8 @@ def cli():
               help="With progress reports: a CSV (report,place,task) fixing the task an item "
                    "of a report reports on (task as 02-05, or empty for none); see "
                    "docs/progress.md.")
+@limit_option(TASKS)
+@limit_option(SOURCE_BYTES)
 def build(sources, output_dir, units, meta, base, no_validate, store, keep_going, jobs,
           layout, lead_convention, strict, links):
     """Build the graph of the table in SOURCE and write it to OUTPUT_DIR/graph.ttl.
@@ -139,7 +170,12 @@ def build(sources, output_dir, units, meta, base, no_validate, store, keep_going
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of standard output (CSV gets a byte-order mark "
                    "so that Excel reads the Chinese right).")
-def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, output):
+@click.option("--raw-csv", is_flag=True,
+              help="CSV for programs: every value as it is. By default a text that a "
+                   "spreadsheet would run as a formula (beginning with = + - @, a tab or a "
+                   "carriage return) gets a leading ' (numbers stay numbers).")
+def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, output,
+          raw_csv):
     """Run the SPARQL SELECT query in QUERY_FILE over a graph or an endpoint.
 
     Example: dutygraph query queries/unit_portfolio.rq --graph output/graph.ttl
@@ -160,7 +196,7 @@ def query(query_file, graph_file, store_dir, endpoint, graph_iri, params, fmt, o
             result = remote_query(endpoint, text, query_file, bound, graph_iri)
         else:
             result = run_query(open_graph(graph_file), text, query_file, bound)
-    emit(format_result(result, fmt), output, bom=fmt == "csv")
+    emit(format_result(result, fmt, raw_csv=raw_csv), output, bom=fmt == "csv")
 
 
 @cli.command()
@@ -236,6 +272,10 @@ def main() -> None:
     After a one-document build the interpreter's teardown alone (freeing the pinyin
     dictionaries, rdflib's and pySHACL's modules) takes 0.2 s of the command's 1 s, so the
     process ends there with os._exit, its output flushed. Any other command ends as usual."""
+    from dutygraph.cli import _stop_quietly
+
+    if signal.getsignal(signal.SIGINT) is _stop_quietly:  # set while starting: see cli/__init__
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cli(prog_name="dutygraph")
     except SystemExit as done:

@@ -323,15 +323,18 @@ def _short(graph: Graph, term) -> str:
         return str(term)
 
 
-def write_csv(graph: Graph) -> dict[str, bytes]:
+def write_csv(graph: Graph, *, raw: bool = False) -> dict[str, bytes]:
     """One CSV per sheet (tasks.csv, assignments.csv, targets.csv), UTF-8 with a byte-order
-    mark so that Excel shows the Chinese right."""
+    mark so that Excel shows the Chinese right, and a text that Excel would run as a formula
+    made inert with a leading ' (ask.query.spreadsheet_cell), unless RAW."""
+    from dutygraph.ask.query import spreadsheet_cell
+
     files = {}
     for sheet, (header, rows) in table_rows(graph).items():
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(rows if raw else ([spreadsheet_cell(v) for v in row] for row in rows))
         files[f"{sheet}.csv"] = ("\ufeff" + out.getvalue()).encode("utf-8")
     return files
 
@@ -374,11 +377,12 @@ def write_xlsx(graph: Graph) -> bytes:
     return out.getvalue()
 
 
-def export(graph: Graph, fmt: str, *, written: SortedTriples | None = None) -> dict[str, bytes]:
+def export(graph: Graph, fmt: str, *, written: SortedTriples | None = None,
+           raw_csv: bool = False) -> dict[str, bytes]:
     """The files of one format, by file name relative to the output: graph.ttl, or
-    tasks.csv and its siblings for csv. WRITTEN as for serialize."""
+    tasks.csv and its siblings for csv (RAW_CSV: see write_csv). WRITTEN as for serialize."""
     if fmt == "csv":
-        return write_csv(graph)
+        return write_csv(graph, raw=raw_csv)
     if fmt == "xlsx":
         return {"graph.xlsx": write_xlsx(graph)}
     if fmt not in FORMATS:

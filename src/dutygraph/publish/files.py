@@ -30,10 +30,13 @@ def write_files_atomically(outdir: Path, files: dict[str, bytes]) -> list[Path]:
             if not target.parent.is_dir():  # a link into a missing folder: name the folder
                 raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
                                         str(target.parent))
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            staged.append((temporary, target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            try:
+                handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+                staged.append((temporary, target))
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+            except OSError as error:  # name the user's file, not the temporary one beside it
+                raise OSError(error.errno, error.strerror, str(target)) from None
         for temporary, target in staged:
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)

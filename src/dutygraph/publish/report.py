@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 
+from dutygraph.publish import markdown as md
 from dutygraph.read.formats import PARAGRAPH_FORMATS
 from dutygraph.read.layout import INDICATORS, NOT_UNDERSTOOD
 from dutygraph.read.meta import DocumentMeta
@@ -22,7 +23,7 @@ class SectionSummary:
     leader: str | None
     tasks: int
     statements: list[str]
-    missing_numbers: list[int]  # gaps in 序号, kept as printed
+    missing_numbers: list[int]  # gaps in 序号 (of a run over 100, its two ends)
     number_range: str = ""  # "1–12": the section's first and last 序号 ("" without tasks)
     gaps: list[str] = field(default_factory=list)  # each run of missing 序号 and its place
 
@@ -102,9 +103,12 @@ def build_report(
     )
     report.lines = [{"place": str(r.place), "read as": r.kind, "text": r.text}
                     for r in document.readings]
+    printed = 0  # the last 序号 of the sections so far: a section may number on from it
     for section in document.sections:
         numbers = [task.number for task in section.tasks]
-        missing = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+        start = printed + 1 if numbers and min(numbers) > printed > 0 else 1
+        missing = _missing_numbers(numbers, start)
+        printed = max(numbers, default=printed)
         report.sections.append(SectionSummary(
             section.line, section.numeral, section.label, section.leader, len(section.tasks),
             [s.text for s in section.statements], missing,
@@ -118,6 +122,22 @@ def build_report(
                 f"{where}: {section.heading}: {len(section.tasks)} indicator rows{unitless}")
     _add_numbering(report, document)
     return report
+
+
+_RUN_LISTED = 100  # a longer run of numbers not printed is a jump: its two ends are listed
+
+
+def _missing_numbers(numbers: list[int], start: int) -> list[int]:
+    """The numbers from START to the largest of NUMBERS that are not among them, in the time
+    of the numbers (a 序号 of 999999999 lists two numbers, not a billion)."""
+    missing, expected = [], start
+    for number in sorted(set(numbers)):
+        if number - expected > _RUN_LISTED:
+            missing += [expected, number - 1]
+        elif number > expected:
+            missing += range(expected, number)
+        expected = max(expected, number + 1)
+    return missing
 
 
 # ---- Numbering: each section's 序号 range and gaps, and section numerals printed twice ----
@@ -158,9 +178,10 @@ def _gaps(numbers: list[tuple[int, int | None]]) -> list[str]:
 def _numbering_lines(report: BuildReport) -> list[str]:
     """The report's Numbering section, in Markdown."""
     lines = ["", "## Numbering", "", "| line | section | 序号 | gaps |", "|---:|---|---|---|"]
-    lines += [f"| {s.line} | {_section_name(s)} | {s.number_range or '—'} "
-              f"| {'; '.join(s.gaps)} |" for s in report.sections]
-    return lines + _listing("Section numerals printed twice", report.numerals_used_twice)
+    lines += [f"| {s.line} | {md.text(_section_name(s))} | {s.number_range or '—'} "
+              f"| {md.text('; '.join(s.gaps))} |" for s in report.sections]
+    return lines + _listing("Section numerals printed twice",
+                            [md.text(line) for line in report.numerals_used_twice])
 
 
 def _units_named_twice(task: ResolvedTask) -> list[str]:
@@ -175,10 +196,11 @@ def _units_named_twice(task: ResolvedTask) -> list[str]:
 def render_markdown(report: BuildReport) -> str:
     """The report as Markdown, short enough to read at once."""
     lines = [
-        f"# Build report: {report.title}",
+        f"# Build report: {md.text(report.title)}",
         "",
-        f"- source: `{report.source}` ({report.encoding}, sha256 `{report.sha256}`)",
-        f"- document id: `{report.document_id}`; unit table: `{report.unit_table}`",
+        f"- source: {md.code(report.source)} ({report.encoding}, sha256 `{report.sha256}`)",
+        f"- document id: {md.code(report.document_id)}; unit table: "
+        f"{md.code(report.unit_table)}",
         f"- {report.tasks} tasks, {report.assignments} task–unit assignments "
         f"({report.lead_assignments} lead, {report.co_assignments} co-responsible), "
         f"{report.units} units, {report.triples} triples",
@@ -194,22 +216,24 @@ def render_markdown(report: BuildReport) -> str:
     for s in report.sections:
         notes = [*s.statements]
         notes += s.gaps
-        lines.append(f"| {s.line} | {_section_name(s)} | {s.leader or '—'} | {s.tasks} "
-                     f"| {'; '.join(notes)} |")
+        lines.append(f"| {s.line} | {md.text(_section_name(s))} | {md.text(s.leader or '—')} "
+                     f"| {s.tasks} | {md.text('; '.join(notes))} |")
     lines += _numbering_lines(report)
     lines += _listing("Names merged into a unit of the unit table",
-                      [f"{written} → {merged['unit']} (lines {_joined(merged['lines'])})"
+                      [f"{md.text(written)} → {md.text(merged['unit'])} "
+                       f"(lines {_joined(merged['lines'])})"
                        for written, merged in report.merged_names.items()])
     lines += _listing("Unlisted units (kept as written; add them to the unit table)",
-                      [f"{name} (lines {_joined(found)})"
+                      [f"{md.text(name)} (lines {_joined(found)})"
                        for name, found in report.unlisted_units.items()])
     lines += _listing("Tasks with several units and no * (all taken as co-responsible)",
                       [f"line {line}" for line in report.tasks_without_marked_lead])
     lines += _listing("Rows that name one unit twice (check the unit table's merges)",
-                      report.units_named_twice)
+                      [md.text(line) for line in report.units_named_twice])
     if report.indicator_tables:  # read as tasks too (dg:IndicatorTask), counted above
-        lines += _listing("Tables of expected indicators", report.indicator_tables)
-    lines += _listing("Warnings", report.warnings)
+        lines += _listing("Tables of expected indicators",
+                          [md.text(line) for line in report.indicator_tables])
+    lines += _listing("Warnings", [md.text(line) for line in report.warnings])
     lines += _line_accounting(report)
     return "\n".join(lines) + "\n"
 
@@ -222,7 +246,7 @@ def _line_accounting(report: BuildReport) -> list[str]:
     return ["", "## Lines", "", f"Every non-empty line of the source was read: {summary or 'none'}."
             " `dutygraph inspect SOURCE` shows each line and what it was read as.",
             *_listing("Lines not understood", [
-                f"{line['place']}: {line['text']}" for line in report.lines
+                f"{line['place']}: {md.text(line['text'])}" for line in report.lines
                 if line["read as"] == NOT_UNDERSTOOD])[1:]]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, URIRef
 
 from dutygraph.errors import InputError
@@ -10,6 +12,7 @@ from dutygraph.read import layout
 from dutygraph.read.records import Section, Statement, TableDocument, TaskRow, UnitMention
 from dutygraph.read.roles import LEAD, lead_rule, role_of
 
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 HEADER_ROW = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in layout.DEFAULT_COLUMNS)
 STAR_NOTE = "注：标记*的为牵头单位"
 FIRST_NOTE = "注：列第一位的责任单位为牵头单位"
@@ -108,13 +111,13 @@ def table_text(document: TableDocument) -> str:
     document in another layout comes back as a table with the columns its records need
     (牵头单位 / 配合单位, 牵头领导, 完成时限, 类别), read back into the same records."""
     task_columns = table_columns(document)
-    lines = [document.title, ""]
+    lines = [_one_line(document.title), ""]
     if document.lead_convention == layout.FIRST:
         lines += [FIRST_NOTE, ""]
     for section, printed in zip(document.sections, _printed_headings(document), strict=True):
         if printed:
-            lines.append(section.heading)  # printed, or a table's title (表1 主要预期指标)
-        lines.extend(statement.text for statement in section.statements)
+            lines.append(_one_line(section.heading))  # or a table's title (表1 主要预期指标)
+        lines.extend(_one_line(statement.text) for statement in section.statements)
         if section.tasks or section.kind == layout.INDICATORS:  # an empty one: its header
             columns, names = (
                 (indicator_columns(section, document.lead_convention),
@@ -205,7 +208,19 @@ def task_row_text(task: TaskRow, columns: tuple[str, ...] = layout.DEFAULT_COLUM
         "attribute": task.attribute,
         **{f"{layout.EXTRA}{header}": cell for header, cell in task.notes},
     }
-    return "\t".join(values.get(column, "") for column in columns)
+    return "\t".join(_one_cell(values.get(column, "")) for column in columns)
+
+
+def _one_cell(text: str) -> str:
+    """TEXT as one cell of a tab-separated line: a tab in it (a graph from elsewhere, or
+    built before the readers made it a space) would end the cell, so it is a space."""
+    return _one_line(text.replace("\t", " "))
+
+
+def _one_line(text: str) -> str:
+    """TEXT on one line: a line break in it is written as U+2028 (LINE SEPARATOR), which
+    the reader reads back as the line break it was, within the line (read.items)."""
+    return LINE_BREAKS.sub("\u2028", text)
 
 
 def _units_text(units) -> str:

@@ -37,25 +37,70 @@ def sidecar_path(source: str | Path) -> Path:
 
 
 def load_meta(path: str | Path) -> DocumentMeta:
-    """Read a sidecar JSON file; raise InputError if it is malformed."""
+    """Read a sidecar JSON file, checked field by field against DocumentMeta's declared
+    types (FIELDS); InputError naming the file and the field when it is not right."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         line = getattr(error, "lineno", None)
         raise InputError(path, line, f"cannot read metadata: {error}") from None
-    known = set(DocumentMeta.__dataclass_fields__)
-    unknown = sorted(set(data) - known)
+    if not isinstance(data, dict):
+        raise InputError(path, None, "the metadata must be a JSON object such as "
+                         '{"id": "ouhai-2024", "year": 2024}, not ' + _json_kind(data))
+    unknown = sorted(set(data) - set(FIELDS))
     if unknown:
-        raise InputError(path, None, f"unknown metadata keys {unknown}; known: {sorted(known)}")
-    meta = DocumentMeta(**data)
-    for key in ("id", "government_id"):
-        if not IDENTIFIER.fullmatch(getattr(meta, key)):
-            raise InputError(path, None, f"{key} {getattr(meta, key)!r} must be lowercase "
-                             "ASCII kebab-case: IRIs are minted from it")
+        raise InputError(path, None, f"unknown metadata keys {unknown}; known: {sorted(FIELDS)}")
+    if "id" not in data:
+        raise InputError(path, None, "field 'id' is missing: the document's identifier, "
+                         "lowercase ASCII kebab-case such as \"ouhai-2024\"")
+    meta = DocumentMeta(**{key: _field(path, key, value) for key, value in data.items()})
     if meta.kind not in KINDS:
         raise InputError(path, None, f"kind {meta.kind!r} is not one of {', '.join(KINDS)}")
     return meta
+
+
+def _field(path: Path, key: str, value):
+    """VALUE of the sidecar's field KEY as FIELDS declares it, or InputError naming both."""
+    kind, check = FIELDS[key]
+    if key == "year" and value is not None:
+        if isinstance(value, str) and YEAR.fullmatch(value):
+            value = int(value)  # "2024": a year written as text is still a year
+        if isinstance(value, bool) or not isinstance(value, int) or \
+                not YEAR.fullmatch(str(value)):
+            raise InputError(path, None, f"field 'year' must be a year of four digits such "
+                             f"as 2024, not {json.dumps(value, ensure_ascii=False)}")
+        return value
+    if not isinstance(value, kind):
+        raise InputError(path, None, f"field {key!r} must be {_KIND_WORDS[kind]}, not "
+                         f"{_json_kind(value)}")
+    if check is not None and not check.fullmatch(value):
+        raise InputError(path, None, f"{key} {value!r} must be lowercase ASCII kebab-case: "
+                         "IRIs are minted from it")
+    return value
+
+
+def _json_kind(value) -> str:
+    """What a JSON value is, in words: an array, a number, …"""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    words = {list: "an array", dict: "an object", str: "a string", int: "a number",
+             float: "a number"}
+    shown = json.dumps(value, ensure_ascii=False)[:40]
+    return f"{words.get(type(value), type(value).__name__)} ({shown})"
+
+
+YEAR = re.compile(r"[12]\d{3}")
+# The sidecar's fields: their JSON type, and the pattern a text must match (None: any text).
+FIELDS = {
+    "id": (str, IDENTIFIER), "title": (str, None), "district": (str, None),
+    "government_id": (str, IDENTIFIER), "year": (int, YEAR), "source": (str, None),
+    "units": (str, None), "kind": (str, None), "period": (str, None),
+}
+_KIND_WORDS = {str: "a string", int: "a number"}
+assert set(FIELDS) == set(DocumentMeta.__dataclass_fields__)  # declared once, kept in step
 
 
 def meta_from_text(source: str | Path, title: str, sha256: str) -> DocumentMeta:

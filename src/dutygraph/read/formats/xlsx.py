@@ -8,6 +8,8 @@ import io
 from pathlib import Path
 
 from dutygraph.errors import InputError, import_extra
+from dutygraph.limits import SOURCE_BYTES, checked_text
+from dutygraph.read.formats.office import check_office_file
 from dutygraph.read.items import Item, Place, SourceItems
 
 
@@ -20,9 +22,11 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
     openpyxl = import_extra("openpyxl", "office", "reading .xlsx files")
 
     try:
+        SOURCE_BYTES.check(Path(path).stat().st_size, path)
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file: {error.strerror}") from None
+    check_office_file(path, data, "xlsx")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises several types for a file that is not .xlsx
@@ -31,8 +35,10 @@ def read_xlsx_items(path: str | Path) -> SourceItems:
     for table, sheet in enumerate(workbook.worksheets, start=1):
         filled = _merged_values(sheet)
         for row in sheet.iter_rows():
-            cells = tuple(_text(filled.get(cell.coordinate, cell.value)) for cell in row)
             place = Place(row[0].row, table, "row")
+            cells = tuple(checked_text(_text(filled.get(cell.coordinate, cell.value)), path,
+                                       place)
+                          for cell in row)
             items.append(Item(place, "\t".join(cells), cells, grid=True))
     return SourceItems(str(path), "xlsx", "utf-8", hashlib.sha256(data).hexdigest(), items)
 
@@ -57,4 +63,4 @@ def _text(value) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else str(value)
-    return str(value).strip()
+    return str(value).replace("\t", " ").strip()  # a tab ends a cell: see docx._cell_text
