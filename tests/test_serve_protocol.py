@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from dutygraph.ask.endpoint import remote_query
-from dutygraph.ask.query import declared_parameters, read_query, run_query
+from dutygraph.ask.query import read_query, required_parameters, run_query
 from dutygraph.cli.main import cli
 from dutygraph.serve.app import Workbench
 from dutygraph.serve.protocol import parse_accept
@@ -40,7 +40,7 @@ def _post(endpoint, query, **headers):
 @pytest.mark.parametrize("query", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
 def test_endpoint_answer_equals_local_answer(served, seed_store, query):
     text = read_query(query)
-    params = {name: PARAMS[name] for name in declared_parameters(text)}
+    params = {name: PARAMS[name] for name in required_parameters(text)}
     local = run_query(seed_store, text, str(query), params)
     remote = remote_query(served.endpoint, text, str(query), params)
     assert remote.columns == local.columns
