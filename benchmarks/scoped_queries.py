@@ -5,6 +5,7 @@ and on a store of that one document alone; then the issue's targets, met or not.
     python benchmarks/scoped_queries.py CORPUS.nq --store STORE_FOLDER [--runs 3]
         [--document ID] [--names tasks.rq …]
 
+Only the queries that take the scope parameters are asked (not the progress questions).
 CORPUS.nq is what `dutygraph build … -o OUT` wrote (loaded into memory), STORE_FOLDER the
 same corpus built with --store (read on disk). DOCUMENT (default: the first) is the document
 asked for; its district is the district asked for. Times are `run_query` as every command
@@ -29,7 +30,7 @@ import pyoxigraph as ox
 from bench import PARAMS, _table  # the script beside this one (sys.path[0])
 
 from dutygraph.ask.graphs import document_store, open_graph
-from dutygraph.ask.query import format_result, read_query, run_query
+from dutygraph.ask.query import declared_parameters, format_result, read_query, run_query
 from dutygraph.ask.store import document_graphs, open_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -89,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     document = args.document or next(iter(graphs))
     district = run_query(disk, read_query(REPO / "queries/tasks.rq"), "tasks.rq",
                          {"document": document}).records()[0]["district"]
-    names = args.names or sorted(p.name for p in (REPO / "queries").glob("*.rq"))
+    names = args.names or sorted(p.name for p in (REPO / "queries").glob("*.rq")
+                                 if "document" in declared_parameters(p.read_text("utf-8")))
     print(f"{len(graphs)} documents; asked of {document} and of {district}\n")
     print(ROW.format("query", "whole rows", "memory s", "disk s", "document rows", "disk s",
                      "one doc s", "district rows", "disk s"), flush=True)
