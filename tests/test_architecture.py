@@ -20,7 +20,7 @@ PACKAGE = SRC / "dutygraph"
 # The stages in the order data flows through them. A module may import from its own stage and
 # from earlier ones. `ask` comes before check and publish: both read graphs that ask opens.
 STAGES = {
-    "": 0,  # the root: errors, background (used by every stage)
+    "": 0,  # the root: errors, background, limits (used by every stage)
     "ontology": 0,  # data files as a package
     "read": 1,
     "rdf": 2,
@@ -54,7 +54,7 @@ def stage_of(module: str) -> str:
         return "pipelines"
     if parts[0] in STAGES:
         return parts[0]
-    return ""  # errors, background: the root's own helpers
+    return ""  # errors, background, limits: the root's own helpers
 
 
 def imports_of(module: str) -> set[str]:
@@ -79,7 +79,7 @@ GRAPH = {module: imports_of(module) for module in MODULES}
 
 def test_the_stages_are_the_packages_there_are():
     packages = {module.split(".")[1] for module in MODULES if module.count(".") >= 1}
-    known = set(STAGES) | set(PIPELINES) | {"errors", "background"}
+    known = set(STAGES) | set(PIPELINES) | {"errors", "background", "limits"}
     assert packages <= known, packages - known
 
 
@@ -93,7 +93,7 @@ def test_no_import_from_a_later_stage(module):
 
 
 def test_the_root_helpers_import_no_stage():
-    for module in ("dutygraph", "dutygraph.errors", "dutygraph.background"):
+    for module in ("dutygraph", "dutygraph.errors", "dutygraph.background", "dutygraph.limits"):
         assert {stage_of(m) for m in GRAPH[module]} <= {""}, (module, GRAPH[module])
 
 
