@@ -35,6 +35,7 @@ STAGES = {
 }
 
 PIPELINES = ("build", "corpus", "recurrences", "progress_build")
+ROOT_HELPERS = ("errors", "background", "limits")  # below every stage
 
 
 def module_name(path: Path) -> str:
@@ -79,7 +80,7 @@ GRAPH = {module: imports_of(module) for module in MODULES}
 
 def test_the_stages_are_the_packages_there_are():
     packages = {module.split(".")[1] for module in MODULES if module.count(".") >= 1}
-    known = set(STAGES) | set(PIPELINES) | {"errors", "background", "limits"}
+    known = set(STAGES) | set(PIPELINES) | set(ROOT_HELPERS)
     assert packages <= known, packages - known
 
 
@@ -93,7 +94,7 @@ def test_no_import_from_a_later_stage(module):
 
 
 def test_the_root_helpers_import_no_stage():
-    for module in ("dutygraph", "dutygraph.errors", "dutygraph.background", "dutygraph.limits"):
+    for module in ("dutygraph", *(f"dutygraph.{name}" for name in ROOT_HELPERS)):
         assert {stage_of(m) for m in GRAPH[module]} <= {""}, (module, GRAPH[module])
 
 

@@ -191,3 +191,24 @@ def test_the_size_benchmark_runs_on_a_small_table(tmp_path):
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| 0.02 MB")]
     assert [row.split(" | ")[2] for row in rows] == ["read", "build"]
+
+
+def test_scoped_queries_prints_the_targets(corpus_nq, tmp_path):
+    """benchmarks/scoped_queries.py on the three documents: each query whole, scoped and on
+    the document alone, then the issue's targets with met or not met."""
+    from dutygraph.ask.store import dataset
+
+    store = dataset("oxigraph", tmp_path / "store")
+    store.add(corpus_nq.read_bytes())
+    store.compact()
+    store.close()
+    done = _script(BENCHMARKS / "scoped_queries.py", corpus_nq, "--store", tmp_path / "store",
+                   "--runs", "1", "--document", "ouhai-2023", "--names", "tasks.rq",
+                   "unit_pairs.rq", "assignments.rq")
+    assert done.returncode == 0, done.stderr
+    assert "3 documents; asked of ouhai-2023 and of 瓯海区" in done.stdout
+    tasks = next(line.split() for line in done.stdout.splitlines()
+                 if line.startswith("tasks.rq"))
+    assert tasks[1] == "140" and tasks[4] == "7" and tasks[7] == "140"
+    targets = [line for line in done.stdout.splitlines() if line.rstrip().endswith("met")]
+    assert len(targets) == 6

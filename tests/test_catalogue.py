@@ -164,10 +164,10 @@ def test_no_catalogue_column_says_none_with_an_empty_string(seed_store, query):
     """Where there is nothing (no number, no leader, no qualifier), the cell is unbound (None in
     Python, null in JSON, NaN in a DataFrame), not "": "" is text, which dropna keeps and a sum
     joins."""
-    from dutygraph.ask.query import declared_parameters, read_query
+    from dutygraph.ask.query import read_query, required_parameters
 
     params = {name: {"text": "增长", "unit": "区人社局"}[name]
-              for name in declared_parameters(read_query(query))}
+              for name in required_parameters(read_query(query))}
     result = run_query_file(seed_store, query, params)
     empty = {column for row in result.records() for column, value in row.items()
              if value == ""}

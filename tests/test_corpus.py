@@ -90,7 +90,7 @@ def test_the_report_counts_the_recurring_pairs(written):
     report = json.loads(next(f for f in files if f.name == "corpus-report.json").read_text())
     assert report["recurrences"] == 6
     markdown = next(f for f in files if f.name == "corpus-report.md").read_text("utf-8")
-    assert "3 of 3 documents built, 0 skipped; 6676 quads; 6 recurring task pairs linked." \
+    assert "3 of 3 documents built, 0 skipped; 6679 quads; 6 recurring task pairs linked." \
         in markdown
 
 
@@ -101,9 +101,11 @@ def test_union_repeats_no_row(corpus):
 
 
 def test_a_bureau_across_years_is_one_unit(corpus):
-    load = {r["unit"]: r for r in _ask(corpus, "unit_load.rq")}
-    # 区发改局 leads 2 tasks in 2023, 11 in 2024, 3 in 2025.
-    assert load["区发改局"]["lead_tasks"] == 16
+    # 区发改局 leads 2 tasks in 2023, 11 in 2024, 3 in 2025: one unit, counted per document.
+    load = [(r["document"], r["year"], r["lead_tasks"])
+            for r in _ask(corpus, "unit_load.rq") if r["unit"] == "区发改局"]
+    assert sorted(load) == [("ouhai-2023", "2023", 2), ("ouhai-2024", "2024", 11),
+                            ("ouhai-2025", "2025", 3)]
     by_year = [(r["year"], r["lead_tasks"], r["co_tasks"])
                for r in _ask(corpus, "unit_load_by_year.rq") if r["unit"] == "区发改局"]
     assert by_year == [("2023", 2, 1), ("2024", 11, 7), ("2025", 3, 2)]
@@ -197,9 +199,9 @@ def test_cli_builds_a_corpus_from_a_glob_and_keeps_going(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(CORPUS / "*.txt"), str(bad), "-o", str(out)])
     assert result.exit_code == 2, result.output
-    # 2023 and 2025 (281 and 254 quads, 70 in their district's shared graph): no two
-    # consecutive years, so no recurring pair.
-    assert "Built 2 of 3 documents: 13 tasks, 605 quads; linked 0 recurring task pairs." \
+    # 2023 and 2025 (282 and 255 quads with their publisher, 70 in their district's shared
+    # graph): no two consecutive years, so no recurring pair.
+    assert "Built 2 of 3 documents: 13 tasks, 607 quads; linked 0 recurring task pairs." \
         in result.stderr
     assert f"Error: skipped {bad}" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
@@ -271,3 +273,32 @@ def test_a_corpus_is_written_the_same_with_and_without_its_check(tmp_path):
     unchecked = write_corpus(build_corpus(SOURCES, jobs=1), tmp_path / "unchecked")
     for one, other in zip(checked, unchecked, strict=True):
         assert one.read_bytes() == other.read_bytes(), one.name
+
+
+def test_two_leaders_whose_names_sound_alike_stay_two_people(tmp_path):
+    """刘云峰 (2024) and 刘云锋 (a 2025 table) have one pinyin, liu-yun-feng: each is a person
+    of their own, by the name as written, and the same IRI whether built together or apart."""
+    from dutygraph.ask.query import run_query
+    from dutygraph.build import build
+
+    text = SOURCES[2].read_text("utf-8").replace("陈立新区长", "刘云锋区长")
+    later = copy_table(SOURCES[2], tmp_path, text=text)
+    corpus = build_corpus([SEED, later], jobs=1)
+    rows = run_query(corpus.dataset.store, """
+        PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?leader (STR(?name) AS ?zh) (STR(?id) AS ?document) WHERE {
+          ?leader a dg:Leader ; skos:prefLabel ?name ; dg:overallResponsibilityFor ?doc .
+          FILTER (lang(?name) = "zh")
+          ?doc dcterms:identifier ?id .
+        } ORDER BY ?zh""").records()
+    assert [(r["zh"], r["document"]) for r in rows] == [("刘云峰", "ouhai-2024"),
+                                                        ("刘云锋", "ouhai-2025")]
+    iris = {r["zh"]: r["leader"] for r in rows}
+    assert iris["刘云峰"] != iris["刘云锋"]
+    assert all("/ouhai/person/liu-yun-feng" in iri for iri in iris.values())  # readable
+    for source, name in ((SEED, "刘云峰"), (later, "刘云锋")):  # built apart: the same IRIs
+        alone = build(source).graph
+        assert {str(s) for s in alone.subjects() if "/person/liu-yun-feng" in str(s)} \
+            == {iris[name]}

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutygraph.ask.endpoint import remote_query
-from dutygraph.ask.query import declared_parameters, read_query, run_query
+from dutygraph.ask.query import read_query, required_parameters, run_query
 from dutygraph.cli.main import cli
 
 from .conftest import QUERIES, require_tool
@@ -41,7 +41,7 @@ def virtuoso(tmp_path_factory, seed_turtle):
 @pytest.mark.parametrize("query", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
 def test_remote_answer_equals_local_answer(virtuoso, seed_store, query):
     text = read_query(query)
-    params = {name: PARAMS[name] for name in declared_parameters(text)}
+    params = {name: PARAMS[name] for name in required_parameters(text)}
     local = run_query(seed_store, text, str(query), params)
     remote = remote_query(virtuoso.endpoint, text, str(query), params, GRAPH_IRI)
     assert remote.columns == local.columns

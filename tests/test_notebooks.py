@@ -136,9 +136,9 @@ def _rows(cell) -> list[list[str]]:
 
 def test_years_builds_three_documents(years):
     shown = _text(years[1]["build"])
-    # 6,652 quads of the three documents and 24 of the 6 recurring pairs (4 each).
+    # 6,655 quads of the three documents (a publisher each), 24 of the 6 recurring pairs.
     for line in ("ouhai-2024 2024 127 tasks", "ouhai-2023 2023 7 tasks",
-                 "ouhai-2025 2025 6 tasks", "3 documents, 6676 quads"):
+                 "ouhai-2025 2025 6 tasks", "3 documents, 6679 quads"):
         assert line in shown
 
 
@@ -215,3 +215,37 @@ def test_progress_behind_and_attainment(progress):
     assert "区发改局、区生态环境分局" in behind and "林仕德" in behind and "截至10月底" in behind
     attainment = _text(progress[1]["attainment"])
     assert "全区风电光伏发电总装机" in attainment and "True" in attainment
+
+
+@pytest.fixture(scope="module")
+def districts(tmp_path_factory):
+    """districts.ipynb executed in a copy of the repo's layout, with the generator beside it."""
+    return _executed(tmp_path_factory.mktemp("lab-districts"), "districts.ipynb",
+                     ("data", "queries", "benchmarks"))
+
+
+def test_districts_builds_two_districts(districts):
+    assert "10 documents of 2 districts," in _text(districts[1]["build"])
+
+
+def test_districts_load_of_one_body_by_district_and_chart(districts):
+    rows = _rows(districts[1]["load-by-district"])
+    assert rows[0][0] == "district" and len(rows[0]) == 3  # two districts as columns
+    assert [row[0] for row in rows[2:]] == ["2021", "2022", "2023", "2024", "2025"]
+    for tag in ("load-chart", "collaboration-chart", "targets-chart"):
+        outputs = districts[1][tag]["outputs"]
+        assert any("image/png" in o.get("data", {}) for o in outputs), tag
+
+
+def test_districts_collaboration_and_a_scoped_question(districts):
+    shown = _text(districts[1]["collaboration"])
+    assert "density" in shown and "hub" in shown and "syn-0002-2025" in shown
+    scoped = _text(districts[1]["scoped-pairs"])
+    assert "unit_a" in scoped and "2024" in scoped and "syn-0001-2024" in scoped
+    assert "syn-0002" not in scoped and "2023" not in scoped.split("year", 1)[1]
+
+
+def test_districts_indicator_targets_say_outliers(districts):
+    shown = _text(districts[1]["indicator-targets"])
+    assert "outlier" in shown and "孵化面积" in shown
+    assert (districts[0] / "output" / "districts" / "collaboration_by_district.xlsx").exists()

@@ -15,8 +15,8 @@ from dutygraph.cli.main import cli
 from .conftest import QUERIES
 
 CONTRACT = {
-    "tasks.rq": ("line", "section", "leader", "number", "task"),
-    "assignments.rq": ("line", "unit", "unit_as_written", "role"),
+    "tasks.rq": ("line", "section", "leader", "number", "task", "document", "district", "year"),
+    "assignments.rq": ("line", "unit", "unit_as_written", "role", "document", "district", "year"),
 }
 
 
@@ -42,7 +42,8 @@ def _query(seed_turtle, fmt):
 def test_json_keeps_chinese_and_numbers(seed_turtle):
     rows = json.loads(_query(seed_turtle, "json"))
     assert rows[0] == {"line": 13, "section": "二、林仕德常委、常务副区长牵头重点工作",
-                       "leader": "林仕德", "number": 1, "task": "全区生产总值增长 6.5%左右。"}
+                       "leader": "林仕德", "number": 1, "task": "全区生产总值增长 6.5%左右。",
+                       "document": "ouhai-2024", "district": "瓯海区", "year": "2024"}
 
 
 def test_csv_has_header_and_all_rows(seed_turtle):

@@ -109,6 +109,33 @@ def test_query_page_runs_a_catalogue_query_with_a_parameter(tab, served, tmp_pat
     assert tab.refused == []
 
 
+def test_query_page_draws_a_chart_offline(tab, served, seed_store, tmp_path):
+    """YASR's chart plugin needs Google Charts from a CDN; the page's own (static/chart.js)
+    draws the answer's first numeric column as bars, labelled by its first other column."""
+    from dutygraph.ask.query import read_query, run_query
+
+    expected = run_query(seed_store, read_query(QUERIES / "unit_load.rq")).records()
+    page = tab.page
+    page.goto(served.url + "query")
+    _until(page, "window.dutygraph && window.dutygraph.ready")
+    page.get_by_role("button", name="unit_load.rq").click()
+    page.locator(".yasqe_queryButton").click()
+    _until(page, "window.dutygraph.responses >= 1")
+    page.locator(".yasr .select_chart").click()
+    chart = page.locator(".yasr svg.dutygraph-chart")
+    chart.wait_for()
+    assert chart.locator("rect").count() == min(len(expected), 60)
+    labels = chart.locator("text[text-anchor=end]").evaluate_all(
+        "texts => texts.map(t => t.textContent)")
+    assert labels[0] == expected[0]["unit"]
+    values = chart.locator("rect").evaluate_all("bars => bars.map(b => b.getAttribute('width'))")
+    assert float(values[0]) == max(float(v) for v in values) > 0  # the busiest leads
+    assert chart.locator("text").first.text_content().startswith("?lead_tasks / ?unit")
+    tab.shot(tmp_path, "workbench-chart.png")
+    assert tab.errors == []
+    assert tab.refused == []
+
+
 def test_unit_page_links_on_to_its_leader(tab, served, tmp_path):
     page = tab.page
     page.goto(served.url + "ouhai/unit/development-reform-bureau")
@@ -116,7 +143,7 @@ def test_unit_page_links_on_to_its_leader(tab, served, tmp_path):
     assert page.locator("svg.bars g.bar").count() == 90
     tab.shot(tmp_path, "workbench-unit.png")
     page.locator("#tasks-lead h3 a", has_text="林仕德").click()
-    page.wait_for_url("**/ouhai/person/lin-shi-de")
+    page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b")
     assert page.locator("h1").inner_text().startswith("林仕德")
     page.locator("td a", has_text="全区生产总值增长").first.click()
     page.wait_for_url("**/doc/ouhai-2024/task-02-01")
@@ -135,7 +162,7 @@ def test_search_box_finds_a_leader_by_pinyin(tab, served, tmp_path):
     assert result.inner_text() == "林仕德"
     tab.shot(tmp_path, "workbench-search.png")
     result.click()
-    page.wait_for_url("**/ouhai/person/lin-shi-de")
+    page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b")
     assert tab.errors == []
 
 
@@ -155,7 +182,7 @@ def test_static_site_opens_from_file_and_searches(browser, seed_store, tmp_path)
         page.wait_for_url("**/ouhai/unit/development-reform-bureau.html")
         assert page.locator("#lead-tasks").inner_text() == "11"
         page.locator("#tasks-lead h3 a", has_text="林仕德").click()
-        page.wait_for_url("**/ouhai/person/lin-shi-de.html")
+        page.wait_for_url("**/ouhai/person/lin-shi-de-014c8b.html")
         tab.shot(tmp_path, "workbench-site-leader.png")
         page.goto((folder / "query.html").as_uri())
         _until(page, "window.dutygraph && window.dutygraph.ready")
@@ -164,3 +191,23 @@ def test_static_site_opens_from_file_and_searches(browser, seed_store, tmp_path)
         assert tab.refused == []
     finally:
         tab.context.close()
+
+
+def test_served_picture_finds_filters_and_ranks(tab, served, seed_store, tmp_path):
+    """/picture is dutygraph viz's page, tools and all: the find box focuses a unit, a filter
+    hides what picture.network.select leaves out, the ranking comes first with 区发改局."""
+    from dutygraph.picture.network import collaboration, select
+
+    page = tab.page
+    page.goto(served.url + "picture?view=collaboration")
+    _until(page, "window.dutygraph && window.dutygraph.stable")
+    page.fill("#find", "发改")
+    page.press("#find", "Enter")
+    assert page.evaluate("nodes.get(window.dutygraph.focused).label") == "区发改局"
+    page.fill("#filter-min", "2")
+    expected = select(collaboration(seed_store), min_shared=2)
+    assert page.evaluate("window.dutygraph.visible") == len(expected.units)
+    assert page.locator("#rank-list li .name").first.inner_text() == "区发改局"
+    tab.shot(tmp_path, "workbench-picture.png")
+    assert tab.errors == []
+    assert tab.refused == []

@@ -21,7 +21,7 @@ from .conftest import QUERIES, REPO, SEED
 
 BASE = "https://w3id.org/dutygraph/id/"
 FGJ = BASE + "ouhai/unit/development-reform-bureau"
-LIN = BASE + "ouhai/person/lin-shi-de"
+LIN = BASE + "ouhai/person/lin-shi-de-014c8b"
 TASK = BASE + "doc/ouhai-2024/task-02-01"
 DOCUMENT = BASE + "doc/ouhai-2024"
 EVIL = "<script>alert(1)</script>"

@@ -84,7 +84,7 @@ def test_machine_files_beside_each_page(site):
     html = stem.with_suffix(".html").read_text(encoding="utf-8")
     assert 'href="development-reform-bureau.ttl"' in html
     assert '<dd id="lead-tasks">11</dd>' in html
-    assert 'href="../person/lin-shi-de.html">林仕德</a>' in html
+    assert 'href="../person/lin-shi-de-014c8b.html">林仕德</a>' in html
     assert 'href="../../static/workbench.css"' in html
 
 
@@ -92,7 +92,7 @@ def test_search_index_holds_names_pinyin_and_texts(site):
     text = (site / "static" / "search-index.js").read_text(encoding="utf-8")
     entries = json.loads(re.fullmatch(r"window\.DUTYGRAPH_SEARCH = (.*);\n", text, re.S)[1])
     by_name = {entry["name"]: entry for entry in entries}
-    assert by_name["林仕德"] == {"href": "ouhai/person/lin-shi-de.html", "kind": "leader",
+    assert by_name["林仕德"] == {"href": "ouhai/person/lin-shi-de-014c8b.html", "kind": "leader",
                                "name": "林仕德", "texts": ["Lin Shide", "林仕德"]}
     assert by_name["区发改局"]["kind"] == "unit"
     assert sum(entry["kind"] == "task" for entry in entries) == 127

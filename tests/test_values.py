@@ -8,7 +8,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 
-from dutygraph.ask.query import bind_parameters, declared_parameters, read_query, run_query
+from dutygraph.ask.query import bind_parameters, read_query, required_parameters, run_query
 from dutygraph.ask.values import python_value, tsv_rows
 
 from .conftest import QUERIES
@@ -92,7 +92,7 @@ def test_a_malformed_answer_is_an_error_not_a_wrong_value(tsv, problem):
 def test_every_catalogue_query_reads_back_as_term_by_term(seed_store, query):
     text = read_query(query)
     params = {name: {"text": "孵化", "unit": "区发改局"}[name]
-              for name in declared_parameters(text)}
+              for name in required_parameters(text)}
     assert run_query(seed_store, text, str(query), params).rows == term_by_term(
         seed_store, bind_parameters(text, params))
 

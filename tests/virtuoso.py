@@ -1,5 +1,5 @@
 """A throwaway Virtuoso server for the tests: its own database folder, loopback ports, and a
-password that is not Virtuoso's default."""
+password that is not Virtuoso's default (unless asked to keep it)."""
 
 from __future__ import annotations
 
@@ -63,12 +63,15 @@ def _free_ports(count: int) -> list[int]:
 class Virtuoso:
     """Start with start(), stop with stop(); endpoint and store_url for the client."""
 
-    def __init__(self, folder: Path, dirs_allowed: tuple[Path, ...] = (), buffers: int = 10000):
+    def __init__(self, folder: Path, dirs_allowed: tuple[Path, ...] = (), buffers: int = 10000,
+                 *, default_password: bool = False):
         self.folder = folder
         self.dirs_allowed = dirs_allowed  # folders the bulk loader may read, beside the database
         self.buffers = buffers  # 8 kB pages in memory; Virtuoso's tuning guide: ~2/3 of its RAM
         self.sql_port, self.http_port = _free_ports(2)
-        self.user, self.password = "dba", secrets.token_urlsafe(12)
+        # default_password: left as a fresh Virtuoso has it (dba), as on many a server.
+        self.user = "dba"
+        self.password = "dba" if default_password else secrets.token_urlsafe(12)
         self.endpoint = f"http://127.0.0.1:{self.http_port}/sparql"
         self.store_url = f"http://127.0.0.1:{self.http_port}/sparql-graph-crud-auth"
         self.sql_address = f"127.0.0.1:{self.sql_port}"
@@ -85,7 +88,8 @@ class Virtuoso:
             [shutil.which("virtuoso-t"), "+configfile", str(ini), "+foreground"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._wait_until_up()
-        self._isql("dba", f"USER_SET_PASSWORD('dba', '{self.password}');")
+        if self.password != "dba":
+            self._isql("dba", f"USER_SET_PASSWORD('dba', '{self.password}');")
         return self
 
     def stop(self) -> None:

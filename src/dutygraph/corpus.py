@@ -25,8 +25,8 @@ from pathlib import Path
 from rdflib import URIRef
 
 from dutygraph.errors import EXIT_STOPPED, DutygraphError
-from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH
-from dutygraph.rdf.namespaces import DEFAULT_BASE
+from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH, PUBLISHER
+from dutygraph.rdf.namespaces import DCTERMS, DEFAULT_BASE
 from dutygraph.rdf.ntriples import term_text
 from dutygraph.read.formats.sniff import SUFFIX_FORMATS
 
@@ -271,6 +271,10 @@ def build_document(path: Path, options: dict) -> DocumentOutcome:
     minter = IriMinter(base, meta.government_id, meta.id)
     government = GOVERNMENT.format(base=base, government_id=meta.government_id)
     shared = GOVERNMENT_GRAPH.format(base=base, government_id=meta.government_id)
+    # In a corpus each document names its government, which the scope parameter government
+    # of the catalogue's queries asks for (two districts may share a name).
+    publisher = URIRef(PUBLISHER.format(base=base, government_id=meta.government_id))
+    result.graph.add((minter.document_iri, DCTERMS.publisher, publisher))
     nquads = document_nquads(result.graph, str(minter.document_iri), shared,
                              (str(minter.unit_ns), str(minter.person_ns)))
     return DocumentOutcome(str(path), True, "", meta.id, str(minter.document_iri), government,

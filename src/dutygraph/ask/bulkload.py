@@ -5,8 +5,11 @@ request.
 Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met here:
 - isql takes a password on its command line (which `ps` shows) or at its prompt, nowhere else:
   it is started on a pseudo-terminal and the password is typed at the prompt. isql first tries
-  to log in without one, so the server logs one "Incorrect login" per load (a success resets
-  its count; four failures in a row lock the client's address out for 60 s).
+  to log in with Virtuoso's default password (dba), so the server logs one "Incorrect login"
+  per load (a success resets its count; four failures in a row lock the client's address out
+  for 60 s). A server still on that password lets isql in at once, without a prompt: a login
+  too (with a warning to change it), but the password given was then wrong unless it is that
+  one, which the first session (the readability check, which changes nothing) says.
 - The server reads the files itself: the path must be one the server sees, in a folder that
   DirsAllowed in its virtuoso.ini lists (else FA003 "denied due to access control in ini file").
   That is checked first, in a session of its own, by reading a byte of each file: the graphs
@@ -21,7 +24,11 @@ Pitfalls of Virtuoso 7.2 (Debian's virtuoso-opensource), and how they are met he
 - A government's graph (its units and leaders) is shared by all its documents, and a file may
   hold only some of them (this year's): replacing it whole would strip the other years' units
   and leaders of their names. Replacing, the loader clears each document's graph, but in a
-  shared graph only what the files say of the subjects they describe. A government's graph of
+  shared graph only what the files say of the subjects they describe, and of those only the
+  ones no other document on the server names: a shared subject's description stays as the
+  first document gave it, and a file adds only what it lacks (dutygraph.ask.shared, as a
+  store does; a document with a unit table of its own does not rename a unit for all).
+  A government's graph of
   recurring tasks (…/recurrences) is such a graph too: a file holds the pairs its build found
   among the documents it built, and the pairs of other years stay; but a pair that touches a
   document the files replace goes (its task may be renumbered or gone), and comes back only
@@ -52,6 +59,7 @@ DEFAULT_SERVER = "127.0.0.1:1111"  # Virtuoso's SQL port
 DEFAULT_GRAPH = f"{DEFAULT_BASE}default/graph"  # for triples a file puts in no named graph
 ISQL = "isql-vt"  # Debian's name for Virtuoso's isql
 _PROMPT = b"Enter password for"
+DEFAULT_PASSWORD = "dba"  # a fresh Virtuoso's, which isql tries before it asks
 # isql asks for the password within a second of a reachable server; a server that accepts
 # the connection and never answers would keep it waiting for ever. The load itself, once
 # logged in, takes as long as it takes (minutes for a province): it has no limit.
@@ -77,6 +85,7 @@ class BulkLoadResult:
     store_quads: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     shared_subjects: dict[str, set[str]] = field(default_factory=dict)
+    default_password: bool = False  # the server let isql in with Virtuoso's default password
 
     @property
     def quads(self) -> int:
@@ -97,7 +106,9 @@ def bulk_load(source: str | Path, user: str, password: str, server: str = DEFAUL
     result = BulkLoadResult(files, counts, shared_subjects=shared)
     # A session of its own, before anything is cleared: the server must be able to read every
     # file (a path it does not see, a folder DirsAllowed does not list), or its graphs stay.
-    run_isql(readable_script(files), server, user, password, isql)
+    # It is also the login check: a server on the default password is told apart here.
+    _, let_in_by = run_isql(readable_script(files), server, user, password, isql, logins=True)
+    result.default_password = let_in_by == DEFAULT_PASSWORD
     script = load_script(files, list(result.file_quads), default_graph, replace,
                          result.shared_subjects)
     started = time.perf_counter()
@@ -173,35 +184,70 @@ def readable_script(files: list[Path]) -> str:
 
 def load_script(files: list[Path], graphs: list[str], default_graph: str, replace: bool,
                 shared_subjects: dict[str, set[str]] | None = None) -> str:
-    """The isql script: clear the graphs (of a shared graph in SHARED_SUBJECTS, only what it
-    says of those subjects) and the recurring task pairs that touch the documents' graphs,
-    register the files, load, checkpoint, then print each file's state and each graph's
-    quads on lines that start DG-FILE| and DG-GRAPH|."""
+    """The isql script: clear the documents' graphs and the recurring task pairs that touch
+    them; in a shared graph in SHARED_SUBJECTS, forget what it says of those subjects, except
+    of the ones another document on the server names (dutygraph.ask.shared: their description
+    is kept aside and stays); register the files, load, take back what the files said against
+    a kept description, checkpoint, then print each file's state and each graph's quads on
+    lines that start DG-FILE| and DG-GRAPH|."""
     shared_subjects = shared_subjects or {}
+    documents = [graph for graph in graphs if graph not in shared_subjects]
     lines = []
     if replace:
         # Without the transaction log, as the loader itself writes: the checkpoint keeps both.
         lines.append("log_enable(3, 1);")
-        for graph in graphs:
-            if graph not in shared_subjects:
-                lines.append(f"SPARQL CLEAR GRAPH <{graph}>;")
-                continue
-            subjects = sorted(shared_subjects[graph])
-            for start in range(0, len(subjects), _SUBJECTS_PER_DELETE):
-                values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
-                lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ "
-                             f"GRAPH <{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} }};")
-        lines += _forget_recurrences([g for g in graphs if g not in shared_subjects])
+        lines += [f"SPARQL CLEAR GRAPH <{graph}>;" for graph in documents]
+        for graph, subjects in shared_subjects.items():
+            lines += _keep_aside_or_forget(graph, sorted(subjects))
+        lines += _forget_recurrences(documents)
     for path in files:
         lines += [f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};",
                   f"ld_add({_sql(str(path))}, {_sql(default_graph)});"]
-    lines += ["rdf_loader_run();", "checkpoint;"]
+    lines.append("rdf_loader_run();")
+    if replace:
+        lines += [line for graph in shared_subjects for line in _take_back(graph)]
+    lines.append("checkpoint;")
     lines += [f"SELECT 'DG-FILE|{i}|' || cast(ll_state AS varchar) || '|' || "
               f"coalesce(ll_error, '') FROM DB.DBA.load_list WHERE ll_file = {_sql(str(path))};"
               for i, path in enumerate(files)]
     lines += [f'SPARQL SELECT "DG-GRAPH|{i}|" (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> '
               "{ ?s ?p ?o } };" for i, graph in enumerate(graphs)]
     return "\n".join(lines) + "\n"
+
+
+def kept_graph(graph: str) -> str:
+    """The graph a load keeps the descriptions of GRAPH's shared subjects in, meanwhile."""
+    return f"{graph}/kept-while-loading"
+
+
+def _keep_aside_or_forget(graph: str, subjects: list[str]) -> list[str]:
+    """Statements that copy what GRAPH says of each of SUBJECTS a document on the server still
+    names (the files' documents are cleared by now) into kept_graph, then forget what GRAPH
+    says of the others."""
+    kept = kept_graph(graph)
+    lines = [f"SPARQL CLEAR GRAPH <{kept}>;"]
+    for start in range(0, len(subjects), _SUBJECTS_PER_DELETE):
+        values = " ".join(f"<{s}>" for s in subjects[start:start + _SUBJECTS_PER_DELETE])
+        lines.append(f"SPARQL INSERT {{ GRAPH <{kept}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH "
+                     f"<{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} FILTER EXISTS {{ "
+                     f"GRAPH ?d {{ ?d a <{DG.Document}> . {{ ?s ?x ?y }} UNION {{ ?y ?x ?s }} "
+                     "} } };")
+        lines.append(f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH "
+                     f"<{graph}> {{ ?s ?p ?o }} VALUES ?s {{ {values} }} FILTER NOT EXISTS {{ "
+                     f"GRAPH <{kept}> {{ ?s ?any ?thing }} }} }};")
+    return lines
+
+
+def _take_back(graph: str) -> list[str]:
+    """Statements that remove, after the load, what the files said of a kept subject against
+    its kept description (a value for a property and language it had one for), then drop
+    kept_graph: the first description of a shared subject stays (dutygraph.ask.shared)."""
+    kept = kept_graph(graph)
+    return [f"SPARQL DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{kept}> {{ "
+            f"?s ?p ?old }} GRAPH <{graph}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{kept}> "
+            "{ ?s ?p ?o } } FILTER ((isIRI(?o) && isIRI(?old)) || (isLiteral(?o) && "
+            "isLiteral(?old) && lang(?o) = lang(?old))) };",
+            f"SPARQL CLEAR GRAPH <{kept}>;"]
 
 
 def _forget_recurrences(documents: list[str]) -> list[str]:
@@ -224,11 +270,12 @@ def _sql(text: str) -> str:
 
 
 def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQL, *,
-             login_timeout: float = LOGIN_TIMEOUT) -> str:
-    """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in.
-    The password is typed at isql's prompt on a pseudo-terminal, never put on its command line;
-    an SQL error in the script, or no prompt within LOGIN_TIMEOUT seconds, raises
-    BulkLoadError."""
+             login_timeout: float = LOGIN_TIMEOUT, logins: bool = False):
+    """Run SCRIPT with isql on SERVER as USER; return what isql printed after logging in
+    (with LOGINS, also the password that let it in: PASSWORD, or DEFAULT_PASSWORD where the
+    server still has it, as (output, password)). The password is typed at isql's prompt on a
+    pseudo-terminal, never put on its command line; an SQL error in the script, a refused
+    login, or no prompt within LOGIN_TIMEOUT seconds raises BulkLoadError."""
     program = shutil.which(isql)
     if program is None:
         raise BulkLoadError(f"{isql} is not installed: it comes with Debian's "
@@ -242,17 +289,18 @@ def run_isql(script: str, server: str, user: str, password: str, isql: str = ISQ
         script_file.write_text("SET MACRO_SUBSTITUTION OFF;\n" + script, encoding="utf-8")
         argv = [program, "-H", host, "-S", port, "-U", user, "VERBOSE=OFF", "BANNER=OFF",
                 f"exec=LOAD {script_file};"]
-        output = _converse(argv, password, server, user, login_timeout)
+        output, used = _converse(argv, password, server, user, login_timeout)
     errors = _ERROR.findall(output)
     if errors:
         raise _error(server, *errors[0])
-    return output
+    return (output, used) if logins else output
 
 
 def _converse(argv: list[str], password: str, server: str, user: str,
-              login_timeout: float) -> str:
+              login_timeout: float) -> tuple[str, str]:
     """Run ARGV on a pseudo-terminal, answer its password prompt once; return its output after
-    the prompt (isql's failed attempt without a password comes before it)."""
+    the prompt (isql's failed attempt with the default password comes before it) and the
+    password that let it in."""
     import pty
 
     environment = {k: v for k, v in os.environ.items() if k != PASSWORD_VARIABLE}
@@ -295,9 +343,17 @@ def _converse(argv: list[str], password: str, server: str, user: str,
     text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
     if not answered:
         error = _ERROR.search(text)
-        raise _error(server, *error.groups()) if error else \
-            BulkLoadError(f"{server}: isql did not ask for a password: {text.strip()[-300:]}")
-    return text.split(_PROMPT.decode(), 1)[1]
+        if error:
+            raise _error(server, *error.groups())
+        # No prompt and no error: isql's first try, the default password, let it in.
+        if password != DEFAULT_PASSWORD:
+            raise BulkLoadError(
+                f"{server}: the password given for {user!r} is wrong: the server still has "
+                "Virtuoso's default password, which isql tried first and which let it in. "
+                "Give that one, and change it on the server (USER_SET_PASSWORD); nothing was "
+                "loaded or cleared")
+        return text, DEFAULT_PASSWORD
+    return text.split(_PROMPT.decode(), 1)[1], password
 
 
 def _reap(pid: int) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from dutygraph.ask.scope import reads_neighbours, scope_graphs, scope_of
 from dutygraph.ask.values import solution_rows
 from dutygraph.errors import InputError
 
@@ -34,10 +35,17 @@ def run_query(
     store: ox.Store, query: str, origin: str = "<query>", params: dict[str, str] | None = None
 ) -> QueryResult:
     """Run a SELECT query, its parameters bound as literals, and convert terms to Python values."""
-    query = bind_parameters(query, params or {}, origin)
+    params = params or {}
+    neighbours = reads_neighbours(query)
+    query = bind_parameters(query, params, origin)
+    # A corpus keeps each document in a named graph: queries ask the union of them all, or,
+    # scoped to some documents, of the graphs those need (dutygraph.ask.scope: the same rows).
+    scope = scope_of(params)
+    graphs = scope_graphs(store, scope, neighbours) if scope else None
+    dataset = {"use_default_graph_as_union": True} if graphs is None else \
+        {"default_graph": graphs, "named_graphs": graphs}
     try:
-        # A corpus keeps each document in a named graph: queries ask the union of them all.
-        solutions = store.query(query, use_default_graph_as_union=True)
+        solutions = store.query(query, **dataset)
     except SyntaxError as error:
         raise InputError(origin, getattr(error, "lineno", None),
                          f"SPARQL syntax error: {error.msg}") from None
@@ -93,13 +101,16 @@ def read_query(path: str | Path) -> str:
 
 
 _PARAMETERS_HEADER = re.compile(r"^#\s*parameters:\s*(?P<rest>.*)$")
-_PARAMETER_LINE = re.compile(r"^#\s{2,}(?P<name>[A-Za-z_]\w*)\s")
+_PARAMETER_LINE = re.compile(r"^#\s{2,}(?P<name>[A-Za-z_]\w*)\s+(?P<text>.*)$")
 _WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# A parameter whose description starts with this word may be left out: the query then
+# answers for every value (the scope parameters: document, district, year, government).
+OPTIONAL_WORD = "optional"
 
 
-def declared_parameters(query: str) -> tuple[str, ...]:
-    """The parameters a query's comment block declares under '# parameters:'."""
-    names, inside = [], False
+def _parameter_lines(query: str) -> list[tuple[str, str]]:
+    """(name, description) of each parameter the comment block lists under '# parameters:'."""
+    found, inside = [], False
     for line in query.splitlines():
         header = _PARAMETERS_HEADER.match(line)
         if header:
@@ -109,29 +120,42 @@ def declared_parameters(query: str) -> tuple[str, ...]:
             match = _PARAMETER_LINE.match(line)
             if not match:
                 break
-            names.append(match["name"])
-    return tuple(names)
+            found.append((match["name"], match["text"].strip()))
+    return found
+
+
+def declared_parameters(query: str) -> tuple[str, ...]:
+    """The parameters a query's comment block declares under '# parameters:'."""
+    return tuple(name for name, _ in _parameter_lines(query))
+
+
+def required_parameters(query: str) -> tuple[str, ...]:
+    """The declared parameters that must be given (not described as optional)."""
+    return tuple(name for name, text in _parameter_lines(query)
+                 if not text.lower().startswith(OPTIONAL_WORD))
 
 
 def bind_parameters(query: str, params: dict[str, str], origin: str = "<query>") -> str:
-    """Bind each declared parameter to a plain literal in a VALUES block opening the WHERE.
+    """Bind each parameter given to a plain literal in a VALUES block opening the WHERE.
 
     The value is escaped as an RDF literal, never pasted into the query as text: a value such
     as 'x" } ; DROP ALL ; #' stays a string. The VALUES block sits inside the WHERE group, so
-    the group's FILTERs see it; the same text runs locally and on a remote endpoint.
+    the group's FILTERs see it; the same text runs locally and on a remote endpoint. An
+    optional parameter left out is not bound: the query answers for every value of it.
     """
     declared = declared_parameters(query)
     unknown = sorted(set(params) - set(declared))
     if unknown:
         raise InputError(origin, None, f"unknown parameter {unknown[0]!r}; this query takes "
                          + (", ".join(declared) or "no parameters"))
-    missing = [name for name in declared if name not in params]
+    missing = [name for name in required_parameters(query) if name not in params]
     if missing:
         raise InputError(origin, None, f"missing parameter {missing[0]!r}: pass "
                          f"--param {missing[0]}=VALUE")
-    if not declared:
+    given = [name for name in declared if name in params]
+    if not given:
         return query
-    values = " ".join(f"VALUES ?{name} {{ {sparql_string(params[name])} }}" for name in declared)
+    values = " ".join(f"VALUES ?{name} {{ {sparql_string(params[name])} }}" for name in given)
     where = _find_where(query, origin)
     return f"{query[:where]}\n  {values}\n{query[where:]}"
 

@@ -9,6 +9,7 @@ default graph is a bag, so a unit's label repeated in each year's graph would re
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dutygraph.ask import marker
+from dutygraph.ask.shared import SharedDescriptions, statement_key
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.rdf.namespaces import DG, PROV, RDF, ox_node
 from dutygraph.rdf.queries import internal_query
@@ -248,16 +250,16 @@ class OxigraphDataset:
         self._pending_bytes = 0
         # A store on disk may hold earlier builds: a document built again replaces its own.
         self.earlier = next(self.store.quads_for_pattern(None, None, None, None), None) is not None
-        self._refreshed: set[tuple[str, str]] = set()  # (shared graph, subject) replaced
+        self._shared = SharedDescriptions()  # who may change a government's description
+        self._replaced: set[str] = set()  # the documents of this build (a store kept aside)
         self._old_shared: set[str] = set()  # the governments' graphs of documents replaced
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
         """Queue one document's quads; they reach the store in batches. In a store that held
-        quads before this build, the document's GRAPH is cleared first, and in SHARED_GRAPH
-        (its government's) what the store held of each subject the document describes there,
-        once per build: a document built again replaces its old self, and the other documents'
-        units and leaders stay. Into a store that was there before, nothing goes in until
-        flush()."""
+        quads before this build, the document's GRAPH is cleared first: a document built again
+        replaces its old self. What it says in SHARED_GRAPH (its government's) of a unit or
+        leader goes in as dutygraph.ask.shared says: the other documents' answers stay as
+        they were. Into a store that was there before, nothing goes in until flush()."""
         if self._kept_aside is not None:
             self._kept_aside.write(nquads)
             self._aside.append((len(nquads), graph, shared_graph))
@@ -265,33 +267,45 @@ class OxigraphDataset:
         self._queue(nquads, graph, shared_graph)
 
     def _queue(self, nquads: bytes, graph: str, shared_graph: str) -> None:
+        existing = None
         if self.earlier and graph:
-            self._forget(nquads, graph, shared_graph)
+            self._forget(graph)
+            existing = functools.partial(self._kept_or_forgotten, shared_graph)
+        nquads = self._shared.filtered(nquads, shared_graph, existing)
         self._pending.append(nquads)
         self._pending_bytes += len(nquads)
         if self._pending_bytes >= _BATCH_BYTES:
             self._load_pending()
 
-    def _forget(self, nquads: bytes, graph: str, shared_graph: str) -> None:
-        """What the store held, before this build, of GRAPH and of the subjects NQUADS
-        describes in SHARED_GRAPH. (The quads queued in this build are never about them:
-        graphs are built once a build, and a subject is forgotten the first time it is seen.)"""
+    def _forget(self, graph: str) -> None:
+        """What the store held, before this build, of the document GRAPH."""
         old = ox.NamedNode(graph)
         self._old_shared |= self._governments_of(old)
         self.store.clear_graph(old)
-        if not shared_graph:
-            return
-        ending, shared = f" <{shared_graph}> .".encode(), ox.NamedNode(shared_graph)
-        for line in nquads.splitlines():
-            if not (line.endswith(ending) and line.startswith(b"<")):
+
+    def _kept_or_forgotten(self, shared_graph: str, subject: str) -> set:
+        """The keys of what SHARED_GRAPH says of SUBJECT, kept where a document not of this
+        build names it (dutygraph.ask.shared); else forgotten, and an empty set."""
+        shared, node = ox.NamedNode(shared_graph), ox.NamedNode(subject)
+        described = list(self.store.quads_for_pattern(node, None, None, shared))
+        if self._named_by_another_document(node, shared):
+            return {statement_key(quad.predicate, quad.object) for quad in described}
+        for quad in described:
+            self.store.remove(quad)
+        return set()
+
+    def _named_by_another_document(self, node: ox.NamedNode, shared: ox.NamedNode) -> bool:
+        """Whether a document graph that this build does not replace names NODE."""
+        for quad in (*self.store.quads_for_pattern(node, None, None, None),
+                     *self.store.quads_for_pattern(None, None, node, None)):
+            graph = quad.graph_name
+            if graph == shared or isinstance(graph, ox.DefaultGraph) or \
+                    graph.value in self._replaced:
                 continue
-            subject = line[1:line.index(b">")].decode("utf-8")
-            if (shared_graph, subject) in self._refreshed:
-                continue
-            self._refreshed.add((shared_graph, subject))
-            for quad in list(self.store.quads_for_pattern(ox.NamedNode(subject), None, None,
-                                                          shared)):
-                self.store.remove(quad)
+            if next(self.store.quads_for_pattern(graph, _RDF_TYPE, _DOCUMENT_CLASS, graph),
+                    None) is not None:
+                return True
+        return False
 
     def _governments_of(self, document: ox.NamedNode) -> set[str]:
         """The graphs describing the units and leaders DOCUMENT's graph names: its government's
@@ -332,6 +346,7 @@ class OxigraphDataset:
     def flush(self) -> None:
         """Load every document queued or kept aside."""
         aside, self._aside = self._aside, []
+        self._replaced |= {graph for _, graph, _ in aside}
         if self._kept_aside is not None and aside:
             kept, self._kept_aside = self._kept_aside, None  # from now on, straight in
             kept.seek(0)
@@ -457,10 +472,12 @@ class RdflibDataset:
         from rdflib import Dataset
 
         self.dataset = Dataset(default_union=True)
+        self._shared = SharedDescriptions()
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
-        """Parse one document's quads into the dataset (always new: nothing to replace)."""
-        self.dataset.parse(data=nquads, format="nquads")
+        """Parse one document's quads into the dataset (always new: nothing to replace; a
+        shared description as dutygraph.ask.shared says)."""
+        self.dataset.parse(data=self._shared.filtered(nquads, shared_graph), format="nquads")
 
     def forget_links_into(self, predicates: tuple[str, ...], documents: set[str]) -> None:
         """Nothing to forget: the dataset is always new."""

@@ -38,6 +38,10 @@ def load(source, server, replace, isql):
     click.echo(f"Loaded {len(result.files)} file(s) into {server}: {sent} quads in "
                f"{len(result.store_quads)} graphs, {result.seconds:.1f} s ({rate:,.0f} quads/s); "
                f"the graphs now hold {result.quads} quads.", err=True)
+    if result.default_password:
+        click.echo(f"Warning: {server} still has Virtuoso's default password for {user!r}: "
+                   "anyone who can reach it may change the data; change it "
+                   "(USER_SET_PASSWORD in isql).", err=True)
     short = {g: n for g, n in result.store_quads.items() if n < result.file_quads[g]}
     for graph, quads in short.items():
         click.echo(f"Warning: <{graph}> has {quads} quads on the server, "

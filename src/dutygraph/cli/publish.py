@@ -18,13 +18,21 @@ EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "xml", "xlsx", "csv")
               help="Language of the report.")
 @click.option("--jobs", type=click.IntRange(min=1),
               help="Corpus: documents checked at once (default: one per core).")
-def validate(graph_file, lang, jobs):
+@click.option("--reason", is_flag=True,
+              help="Also run the OWL reasoner HermiT (owlready2, Java) on the ontology and "
+                   "the graph: is it consistent, is any class unsatisfiable? A corpus is "
+                   "reasoned one document at a time, with a progress bar.")
+def validate(graph_file, lang, jobs, reason):
     """Check GRAPH_FILE against the SHACL shapes (ontology/shapes.ttl, warnings in
     ontology/shapes-warnings.ttl) and print what is wrong, task by task with its source line.
     A corpus (TriG, N-Quads, or the folder of a store that build --store wrote) is checked
     one document at a time, with a progress bar, each finding after its document's id.
 
-    Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the file cannot be read.
+    With --reason, HermiT then says whether the graph is consistent with the ontology
+    (ontology/dutygraph.ttl), and names what breaks it where it is not.
+
+    Exit 0 when it conforms (warnings allowed), 1 on violations (or, with --reason, an
+    inconsistency or an unsatisfiable class), 2 when the file cannot be read.
     """
     from dutygraph.ask.store import DATASET_SUFFIXES
     from dutygraph.check.shacl import ValidationFailed, validate_file
@@ -36,8 +44,29 @@ def validate(graph_file, lang, jobs):
         if report is None:  # one graph, or a dataset that holds no dutygraph document
             report = validate_file(graph_file)
         click.echo(report.to_text(lang), nl=False)
+        reasoned = _reason(graph_file, lang) if reason else []
         if not report.conforms:
             raise ValidationFailed(report, graph_file)
+        wrong = [r.name for r in reasoned if not r.ok]
+        if wrong:
+            from dutygraph.check.reason import ReasoningFailed
+
+            raise ReasoningFailed(f"HermiT found {len(wrong)} of {len(reasoned)} graphs "
+                                  f"inconsistent with the ontology: {', '.join(wrong)}")
+
+
+def _reason(graph_file: str, lang: str) -> list:
+    """HermiT's findings on the graph, or on each document of a corpus (a progress bar on
+    stderr), printed as they come."""
+    from dutygraph.check.reason import corpus_size, reason_file
+
+    with click.progressbar(length=corpus_size(graph_file), label="Reasoning",
+                           file=sys.stderr, show_pos=True) as bar:
+        def done(reasoning):
+            bar.update(1)
+            click.echo(reasoning.text(lang))
+
+        return reason_file(graph_file, on_document=done)
 
 
 def _validate_corpus(path: str, jobs: int | None):

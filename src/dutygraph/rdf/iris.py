@@ -1,6 +1,10 @@
-"""Readable, stable IRIs, minted from ASCII ids and positions, never from Chinese text."""
+"""Readable, stable IRIs, minted from ASCII ids and positions, never from Chinese text (a
+leader's from the pinyin and a short hash of the name: person_id)."""
 
 from __future__ import annotations
+
+import hashlib
+import unicodedata
 
 import pyoxigraph as ox
 from pypinyin import lazy_pinyin
@@ -12,6 +16,8 @@ from dutygraph.read.units import Unit
 # The IRI a government's graphs and nodes start with, and its shared graph (units, leaders).
 GOVERNMENT = "{base}{government_id}"
 GOVERNMENT_GRAPH = GOVERNMENT + "/graph"
+# The government as a body: the publisher of its documents (dcterms:publisher in a corpus).
+PUBLISHER = GOVERNMENT + "/government"
 
 
 class IriMinter:
@@ -25,7 +31,6 @@ class IriMinter:
         self.unit_ns = Namespace(f"{base}{government_id}/unit/")
         self.person_ns = Namespace(f"{base}{government_id}/person/")
         self.doc_ns = Namespace(f"{self.document_iri}/")
-        self._people: dict[str, str] = {}
 
     def prefixes(self) -> dict[str, Namespace]:
         """Prefixes for the data namespaces, so the Turtle reads unit:… and doc:…"""
@@ -44,17 +49,8 @@ class IriMinter:
         return self.unit_ns[unit.id]
 
     def person(self, name: str) -> URIRef:
-        """A leader's IRI from the pinyin of their name; a second name with the same pinyin
-        in one document gets -2."""
-        if name not in self._people:
-            slug = person_slug(name)
-            taken = set(self._people.values())
-            candidate, n = slug, 1
-            while candidate in taken:
-                n += 1
-                candidate = f"{slug}-{n}"
-            self._people[name] = candidate
-        return self.person_ns[self._people[name]]
+        """A leader's IRI: the government's, and person_id of the name as written."""
+        return self.person_ns[person_id(name)]
 
 
 def check_base(base: str) -> str:
@@ -68,6 +64,20 @@ def check_base(base: str) -> str:
     except ValueError as error:
         raise DutygraphError(f"the base IRI {base!r} is not an IRI: {error}") from None
     return base
+
+
+def person_id(name: str) -> str:
+    """刘云峰 → liu-yun-feng-a3c2e1: the pinyin, to be read, and the first 6 hex digits of the
+    sha256 of the name (UTF-8, NFC), to tell apart names that sound alike (刘云锋 is
+    liu-yun-feng-…, another person). A person is their name as written, within a government:
+    the id depends on nothing else, so documents built apart give a person one IRI, and a
+    rule such as "-2 for the second liu-yun-feng" (which depends on the order names are met)
+    could not. Two names share an id only if their pinyin and 24 bits of hash agree."""
+    digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
+    return f"{person_slug(name)}-{digest[:PERSON_HASH_DIGITS]}"
+
+
+PERSON_HASH_DIGITS = 6
 
 
 def person_slug(name: str) -> str:

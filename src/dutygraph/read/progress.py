@@ -17,7 +17,8 @@ from pathlib import Path
 from dutygraph.errors import InputError
 from dutygraph.read import layout
 from dutygraph.read import progress_vocab as vocab
-from dutygraph.read.cells import header_name, split_units
+from dutygraph.read.cells import split_units
+from dutygraph.read.columns import column_of, header_name
 from dutygraph.read.items import Item, Place, SourceItems
 from dutygraph.read.meta import YEAR_IN_TITLE, DocumentMeta
 from dutygraph.read.progress_text import (
@@ -32,8 +33,6 @@ from dutygraph.read.progress_text import (
 )
 from dutygraph.read.reader import source_items
 
-# Every header word a progress table may print: the plan's and the report's own.
-COLUMNS = {**layout.HEADER_COLUMNS, **vocab.PROGRESS_COLUMNS}
 TABLE, PARAGRAPHS = "table", "paragraphs"
 
 
@@ -123,7 +122,7 @@ def _header_index(items: list[Item]) -> int | None:
     for index, item in enumerate(items):
         if item.cells is None:
             continue
-        fields = {COLUMNS.get(header_name(cell)) for cell in item.cells}
+        fields = {progress_column(cell) for cell in item.cells}
         if "text" in fields and fields & set(vocab.PROGRESS_FIELDS):
             return index
     return None
@@ -199,21 +198,29 @@ def _row_text(item: Item) -> str | None:
 
 
 def _is_progress_header(cells: tuple[str, ...]) -> bool:
-    fields = {COLUMNS.get(header_name(cell)) for cell in cells}
+    fields = {progress_column(cell) for cell in cells}
     return "text" in fields and bool(fields & set(vocab.PROGRESS_FIELDS))
 
 
 def _header_columns(path: str, item: Item) -> tuple[str, ...]:
-    """The field of each header cell; InputError naming an unknown one."""
+    """The field of each header cell; a header no field fits is kept as an extra column
+    (EXTRA + the header as printed), never a reason to refuse the report."""
     names = [header_name(cell) for cell in item.cells]
     while names and not names[-1]:
         names.pop()
-    unknown = [name for name in names if name not in COLUMNS]
-    if unknown:
-        where = item.place.line if item.place.kind == "line" else item.place
-        raise InputError(path, where, f"unknown column {unknown[0]!r} in the progress "
-                         "table's header row; known columns: " + "、".join(COLUMNS))
-    return tuple(COLUMNS[name] for name in names)
+    return tuple(progress_column(name) or layout.EXTRA + name for name in names)
+
+
+def progress_column(cell: str) -> str | None:
+    """The field a progress table's header cell or label names, by its words: the report's
+    own (progress_vocab.PROGRESS_COLUMN_WORDS) first, then the plan's (columns.column_of)."""
+    name = header_name(cell)
+    if len(name) > layout.HEADER_CELL_MAX or any(c in layout.NOT_IN_HEADERS for c in name):
+        return None  # a row's cell (a sentence, a list of units), not a header's
+    for column, words in vocab.PROGRESS_COLUMN_WORDS:
+        if any(word in name for word in words):
+            return column
+    return column_of(name)
 
 
 def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
@@ -265,8 +272,8 @@ def _read_paragraphs(document: ProgressDocument, items: list[Item]) -> None:
                            "text": numbered["text"], "section": section, "numeral": numeral}
         elif current is None:
             continue  # a line between the title and the first task: said of the report
-        elif labelled and header_name(labelled["label"]) in COLUMNS:
-            column = COLUMNS[header_name(labelled["label"])]
+        elif labelled and progress_column(labelled["label"]) is not None:
+            column = progress_column(labelled["label"])
             key = "units" if column in layout.UNIT_COLUMNS else column
             current[key] = "、".join(v for v in (current.get(key, ""), labelled["value"].strip())
                                     if v)

@@ -63,41 +63,15 @@ PERIOD_PATTERNS = (
      1, None),
 )
 
-# Header cells of a progress table → the field they fill. The task and unit words are the
-# plan reader's (read/layout.py HEADER_COLUMNS); these are the progress report's own.
-PROGRESS_COLUMNS = {
-    "进展情况": "progress",
-    "推进情况": "progress",
-    "完成情况": "progress",
-    "落实情况": "progress",
-    "工作进展": "progress",
-    "进展": "progress",
-    "工作进展情况": "progress",
-    "目前进展": "progress",
-    "进度情况": "progress",
-    "完成状态": "status",
-    "推进状态": "status",
-    "进度状态": "status",
-    "进度评价": "status",
-    "状态": "status",
-    "评价": "status",
-    "是否完成": "status",
-    "完成进度": "share",
-    "完成率": "share",
-    "完成比例": "share",
-    "进度(%)": "share",
-    "完成进度(%)": "share",
-    "完成率(%)": "share",
-    "存在问题": "problems",
-    "存在困难和问题": "problems",
-    "下一步打算": "next_steps",
-    "下步计划": "next_steps",
-    "下一步工作计划": "next_steps",
-    "任务内容": "text",
-    "目标任务": "text",
-    "工作内容": "text",
-    "具体任务": "text",
-}
+# Header cells of a progress table → the field they fill, by the words they contain (the more
+# specific class first), as the plan reader classifies its own (read/layout.py COLUMN_WORDS,
+# which a header none of these fits falls back to: task text, units, leader, progress text).
+PROGRESS_COLUMN_WORDS = (
+    ("share", ("完成率", "完成比例", "完成进度", "进度(%)", "%")),
+    ("status", ("状态", "评价", "是否完成")),
+    ("problems", ("问题", "困难")),
+    ("next_steps", ("下一步", "下步")),
+)
 PROGRESS_FIELDS = ("progress", "status", "share")  # a header with one of these is a report's
 
 # A document is a progress report where its title (or a line before its table) holds one
