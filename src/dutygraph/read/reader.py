@@ -22,6 +22,7 @@ from dutygraph.errors import InputError
 from dutygraph.read import layout
 from dutygraph.read.cells import (
     label_fields,
+    leader_names,
     parse_leader,
     parse_leaders,
     renumbered,
@@ -45,13 +46,15 @@ from dutygraph.read.formats.sniff import detect_format, seekable
 from dutygraph.read.formats.text import read_text_items
 from dutygraph.read.formats.xls import read_et_items, read_xls_items
 from dutygraph.read.formats.xlsx import read_xlsx_items
-from dutygraph.read.inline import trailing_units
+from dutygraph.read.inline import trailing_leaders, trailing_units
 from dutygraph.read.items import Item, Place, SourceItems, checked
 from dutygraph.read.records import Reading, Section, Statement, TableDocument, TaskRow
 from dutygraph.read.source import SourceText
 from dutygraph.read.webcopy import unflatten
 
 __all__ = ["parse_leader", "read_table", "split_units"]
+
+LEADERS_LABEL = "牵头领导"  # the label a leader read from brackets is filed under
 
 # Format (as dutygraph.read.formats.sniff tells it from the file's bytes, else its name) →
 # its reader. Word 97–2003, WPS Writer and OpenDocument files go through LibreOffice.
@@ -164,7 +167,10 @@ class _LineReader:
         self.paragraphs = True  # numbered paragraphs are read (not with --layout table)
         self.readings: list[Reading] = []  # what each line or row was read as, in order
         self.unplaced: set[int] = set()  # lines inside the tasks that could not be placed
-        self.subheadings: set[int] = set()  # numbered paragraphs that name no units
+        self.subheadings: set[Place] = set()  # numbered paragraphs that name no units
+        # The leaders a subheading names ((一)推动工业经济提质增效（分管领导：张三）): in charge
+        # of every task under it, until the next heading.
+        self.heading_leaders: tuple[str, ...] = ()
 
     def feed(self, item: Item) -> None:
         """Read one line or row of the source, and say what it was read as."""
@@ -174,7 +180,11 @@ class _LineReader:
             self.table, self.in_table = item.place.table, False
         text = item_text(item)
         before = self._counts()
-        if item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
+        heading = _heading_row(item.cells) if item.cells is not None and self.in_table \
+            else None
+        if heading is not None:
+            self._heading_row(item.place, heading)
+        elif item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
             self._text_line(item.place, text)
         else:
             self._table_line(item.place, list(item.cells))
@@ -186,11 +196,12 @@ class _LineReader:
         pending = self.pending
         return (len(doc.sections), sum(len(s.tasks) for s in doc.sections), len(doc.notes),
                 len(doc.preamble), sum(len(s.statements) for s in doc.sections),
-                id(pending), len(pending.labels) if pending else 0, id(self.columns))
+                id(pending), len(pending.labels) if pending else 0, id(self.columns),
+                self.section.leaders if self.section else ())
 
     def _read_as(self, place: Place, before: tuple) -> str:
         """What the line or row just fed became (layout.READINGS), from what it changed."""
-        sections, tasks, notes, preamble, statements, pending, labels, columns = before
+        sections, tasks, notes, preamble, statements, pending, labels, columns, leaders = before
         after = self._counts()
         if after[1] > tasks and self.document.tasks[-1].line == place.line:
             return "task"
@@ -198,8 +209,8 @@ class _LineReader:
             return "task"
         if after[7] != columns or self.header_place == place:
             return "header"
-        if after[0] > sections:
-            return "section"
+        if after[0] > sections or (after[0] == sections and after[8] != leaders):
+            return "section"  # a heading, or a label naming its leaders on the next line
         if self.document.title_line == place.line and place.kind != "row":
             return "title"
         if after[2] > notes:
@@ -305,14 +316,50 @@ class _LineReader:
         return False
 
     def _start_section(self, place: Place, heading: str, numeral: str, body: str) -> None:
+        """A section headed HEADING: its leader is named in its words (张三区长牵头重点工作),
+        or its leaders after a label (扩大有效投资（牵头领导：张三、李四）)."""
+        named = trailing_leaders(body.strip())
+        body, leaders = named if named else (body, ())
         label = _strip_suffix(layout.SECTION_COUNT.sub("", body.strip()), layout.SECTION_SUFFIXES)
-        leader, titles = parse_leader(label, lambda message: self._fail(place, message))
+        if leaders:
+            leader, titles = (leaders[0] if len(leaders) == 1 else None), ()
+        else:
+            leader, titles = parse_leader(label, lambda message: self._fail(place, message))
+            leaders = (leader,) if leader else ()
         self.section = Section(
             line=place.line, position=len(self.document.sections) + 1, numeral=numeral,
-            heading=heading, label=label, leader=leader, leader_titles=titles, table=place.table,
+            heading=heading, label=label, leader=leader, leader_titles=titles,
+            leaders=leaders, table=place.table,
         )
         self.document.sections.append(self.section)
         self.numbers_seen = {}
+        self.heading_leaders = ()
+
+    def _heading_row(self, place: Place, text: str) -> None:
+        """A table row whose only text is a heading (一、…, （二）…), in any column: a section,
+        or a subheading of the section, with the leaders it names."""
+        if layout.SECTION_HEADER.match(text):
+            self._text_line(place, text)
+            return
+        match = layout.SUB_HEADER.match(text)
+        self._flush_pending()
+        self.pending = _PendingTask(place, match["numeral"], match["body"])
+        self._close_brackets()
+        self._pending_heading_leaders()
+
+    def _pending_heading_leaders(self) -> None:
+        """A subheading still open when a table row comes heads the rows: its leaders (or
+        none) lead them. (It is kept as a statement once the next line ends it.)"""
+        if self.pending is not None:
+            leaders = self._subheading_leaders(self.pending)
+            self.heading_leaders = self.heading_leaders if leaders is None else leaders
+
+    def _section_leaders(self, leaders: tuple[str, ...]) -> None:
+        """A leader label on its own line right under a heading names the section's leaders
+        (一、扩大有效投资 / 牵头领导：张三、李四)."""
+        self.section.leaders = leaders
+        self.section.leader = leaders[0] if len(leaders) == 1 else None
+        self.section.leader_titles = ()
 
     def _implicit_section(self, place: Place, heading: str | None = None) -> None:
         """A section the document does not print: it prints no section headers at all, or
@@ -340,7 +387,7 @@ class _LineReader:
             self._flush_pending()  # a line between a task's labels and this one ended it
         if labelled and label_column(labelled["label"]):
             if self.pending is None:
-                return False  # 发布时间：… in the notice, or a label left alone
+                return self._leaders_under_heading(labelled["label"], labelled["value"])
             self.pending.labels.append((labelled["label"], labelled["value"].strip()))
             return True
         if self.pending is not None and not self.pending.labels and (
@@ -352,13 +399,31 @@ class _LineReader:
             self.pending.closed = True  # 【关闭窗口】 after the labels: no label after it is its
         return False
 
+    def _leaders_under_heading(self, label: str, value: str) -> bool:
+        """A leader label right under a section's heading, before its tasks, names the
+        section's leaders; any other label with no task before it is not read (发布时间：…)."""
+        section = self.section
+        if section is None or section.tasks or section.leaders or \
+                label_column(label) != "leaders":
+            return False
+        leaders = leader_names(value)
+        if leaders:
+            self._section_leaders(leaders)
+        return bool(leaders)
+
     def _close_brackets(self) -> None:
         """A numbered task is complete once its text ends in units: bracketed labels or role
-        words, or labels on the same line."""
+        words, or labels on the same line. A leader label there (（分管领导：张三）) is one of
+        its labels, and the units may follow on the next lines."""
         found = trailing_units(self.pending.text)
         if found:
             self.pending.text, self.pending.labels = found
             self._flush_pending()
+            return
+        leaders = trailing_leaders(self.pending.text)
+        if leaders:
+            self.pending.text = leaders[0]
+            self.pending.labels.append((LEADERS_LABEL, "、".join(leaders[1])))
 
     def _flush_pending(self) -> None:
         """The numbered paragraph read so far becomes a task; one that names no units is a
@@ -379,11 +444,14 @@ class _LineReader:
                                        **fields})
 
     def _unitless_paragraph(self, pending: _PendingTask) -> None:
-        """A numbered paragraph with no units: a subheading, or a task the reader cannot
-        place (warned, so that no line goes unread in silence)."""
+        """A numbered paragraph with no units: a subheading (with the leaders it names), or
+        a task the reader cannot place (warned, so that no line goes unread in silence)."""
         text = pending.raw
-        self.subheadings.add(pending.place.line)
-        if pending.labels or (pending.number.isdigit() and self.section is not None):
+        self.subheadings.add(pending.place)
+        leaders = self._subheading_leaders(pending)
+        if leaders is not None:
+            self.heading_leaders = leaders
+        elif pending.labels or (pending.number.isdigit() and self.section is not None):
             self.unplaced.add(pending.place.line)
             self.document.warnings.append(Statement(
                 pending.place.line, f"task {pending.number} names no units (a line such as "
@@ -392,6 +460,19 @@ class _LineReader:
             self.document.preamble.append(Statement(pending.place.line, text))
         else:
             self.section.statements.append(Statement(pending.place.line, text))
+
+    def _subheading_leaders(self, pending: _PendingTask) -> tuple[str, ...] | None:
+        """The leaders a subheading ((一) …, numbered in words) names in its text or its
+        labels, () when it names none; None when the paragraph is no subheading (a task
+        numbered 1. whose units are missing) or labels other than a leader's follow it."""
+        if not all(char in layout.CHINESE_DIGITS for char in pending.number):
+            return None
+        if any(label_column(label) != "leaders" for label, _ in pending.labels):
+            return None
+        named = trailing_leaders(pending.raw)
+        names = [*(named[1] if named else ()),
+                 *(name for _, value in pending.labels for name in leader_names(value) or ())]
+        return tuple(dict.fromkeys(names))
 
     def _without_rule(self, place: Place, value: str) -> str:
         """A units value without a lead rule glued to it; the rule becomes a note."""
@@ -402,6 +483,7 @@ class _LineReader:
 
     # Lines with tabs, and table rows: header rows and task rows.
     def _table_line(self, place: Place, raw_cells: list[str]) -> None:
+        self._pending_heading_leaders()
         cells = [cell.strip() for cell in raw_cells]
         if is_header(cells):
             kind = layout.INDICATORS if is_indicator_header(cells) else layout.TASKS
@@ -557,11 +639,15 @@ class _LineReader:
         self.section.tasks.append(TaskRow(
             place.line, number, text, units, _joined_lines(values.get("remark", "")),
             deadline=_joined_lines(values.get("deadline", "")),
-            leaders=parse_leaders(values.get("leaders", ""), fail), table=place.table,
+            leaders=self._task_leaders(values.get("leaders", ""), fail), table=place.table,
             expected=expected, measure_unit=_joined_lines(values.get("measure_unit", "")),
             attribute=_joined_lines(values.get("attribute", "")),
             notes=_notes(values),
         ))
+
+    def _task_leaders(self, cell: str, fail) -> tuple[str, ...]:
+        """A task's leaders: its own (a 牵头领导 cell or label), then its subheading's."""
+        return tuple(dict.fromkeys((*parse_leaders(cell, fail), *self.heading_leaders)))
 
     def _numbered_again(self, place: Place, number: int) -> None:
         """A number seen before in the section: the numbering restarts (under a leader or
@@ -572,13 +658,26 @@ class _LineReader:
             f"序号 {number} is used twice in section "
             f"{self.section.numeral or self.section.position} (first on {first}): the rows "
             f"from {place.described()} on are read as a section of their own")))
-        old = self.section
+        old, heading_leaders = self.section, self.heading_leaders
         self._start_section(place, old.heading, old.numeral, old.label)
         self.section.leader, self.section.leader_titles = old.leader, old.leader_titles
-        self.section.kind = old.kind
+        self.section.leaders, self.section.kind = old.leaders, old.kind
+        self.heading_leaders = heading_leaders
 
     def _note_roles(self, place: Place, why: str) -> None:
         self.role_evidence = self.role_evidence or why
+
+
+def _heading_row(cells: tuple[str, ...]) -> str | None:
+    """The text of a row whose only text is a heading (一、加快发展新质生产力 under 序号, or
+    （二）… merged across the columns), else None."""
+    values = {cell.strip() for cell in cells if cell.strip()}
+    if len(values) != 1:
+        return None
+    text = values.pop()
+    if layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text):
+        return text
+    return None
 
 
 def _footer_is_no_task_text(document: TableDocument, reader: _LineReader) -> None:
@@ -591,7 +690,7 @@ def _footer_is_no_task_text(document: TableDocument, reader: _LineReader) -> Non
                             if not (w.line in footer and "outside any table row" in w.text)]
 
 
-def accounted(readings: list[Reading], unplaced: set[int], subheadings: set[int],
+def accounted(readings: list[Reading], unplaced: set[int], subheadings: set[Place],
               copied, items: list[Item]) -> list[Reading]:
     """Every non-empty line or row and what it became: a numbered paragraph that named no
     units is a statement (or not understood, where warned); the lines a copied table's row
@@ -603,7 +702,7 @@ def accounted(readings: list[Reading], unplaced: set[int], subheadings: set[int]
         line = reading.place.line if reading.place.kind != "row" else None
         if line in unplaced:
             reading = replace(reading, kind=layout.NOT_UNDERSTOOD)
-        elif line in subheadings:
+        elif reading.place in subheadings:
             reading = replace(reading, kind="statement")
         result.append(reading)
         for other in sorted(n for n, row in joined.items() if row == line and n != line):
