@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from dutygraph.read import layout
@@ -203,7 +204,7 @@ def _leader_parts(cell: str) -> list[str]:
     """The parts of a leader cell, split on 、，,/ and on spaces between names (王五 赵六); a
     lone character beside a space is part of a name padded or wrapped (张　三, 林仕 德)."""
     parts: list[str] = []
-    for part in layout.TITLE_SEPARATORS.split(cell):
+    for part in layout.TITLE_SEPARATORS.split(TITLES_IN_BRACKETS.sub(_without_titles, cell)):
         joined, glued = [], False
         for piece in part.split():
             piece = piece.strip(layout.UNIT_TRIM)
@@ -214,6 +215,15 @@ def _leader_parts(cell: str) -> list[str]:
                 glued = False
         parts += joined
     return parts
+
+
+# A bracket after a leader's name: 张三（常务副区长） holds titles, dropped with them.
+TITLES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*)[）)]")
+
+
+def _without_titles(match: re.Match) -> str:
+    parts = [part.strip() for part in layout.TITLE_SEPARATORS.split(match[1])]
+    return "" if all(_segment_titles(part) for part in parts) else match[0]
 
 
 def _name_before_titles(part: str) -> str | None:

@@ -180,8 +180,8 @@ class _LineReader:
             self.table, self.in_table = item.place.table, False
         text = item_text(item)
         before = self._counts()
-        heading = _heading_row(item.cells) if item.cells is not None and self.in_table \
-            else None
+        heading = _heading_row(item.cells, self.columns) \
+            if item.cells is not None and self.in_table else None
         if heading is not None:
             self._heading_row(item.place, heading)
         elif item.cells is None or (text is not None and self._reads_as_text(text, item.cells)):
@@ -319,7 +319,7 @@ class _LineReader:
         """A section headed HEADING: its leader is named in its words (张三区长牵头重点工作),
         or its leaders after a label (扩大有效投资（牵头领导：张三、李四）)."""
         named = trailing_leaders(body.strip())
-        body, leaders = named if named else (body, ())
+        body, leaders = (named[0].rstrip("。.；; "), named[1]) if named else (body, ())
         label = _strip_suffix(layout.SECTION_COUNT.sub("", body.strip()), layout.SECTION_SUFFIXES)
         if leaders:
             leader, titles = (leaders[0] if len(leaders) == 1 else None), ()
@@ -668,14 +668,21 @@ class _LineReader:
         self.role_evidence = self.role_evidence or why
 
 
-def _heading_row(cells: tuple[str, ...]) -> str | None:
-    """The text of a row whose only text is a heading (一、加快发展新质生产力 under 序号, or
-    （二）… merged across the columns), else None."""
+def _heading_row(cells: tuple[str, ...], columns: tuple[str, ...]) -> str | None:
+    """The heading a table row prints, else None: its only text reads as one (一、加快发展
+    新质生产力 under 序号, （二）… merged across the columns), or a numeral in words under 序号
+    and words under the task's column, nothing else (一 | 加快发展新质生产力 | | )."""
     values = {cell.strip() for cell in cells if cell.strip()}
-    if len(values) != 1:
-        return None
-    text = values.pop()
-    if layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text):
+    text = values.pop() if len(values) == 1 else None
+    if text is None and "number" in columns and "text" in columns:
+        number, words = (cells[columns.index(c)].strip() if columns.index(c) < len(cells)
+                         else "" for c in ("number", "text"))
+        if len(values) == 2 and number and words:  # values still holds both: nothing else
+            numeral = unicodedata.normalize("NFKC", number).strip("().、 ")
+            if numeral and all(char in layout.CHINESE_DIGITS for char in numeral):
+                text = (f"（{numeral}）" if number[:1] in layout.OPEN_BRACKETS
+                        else f"{numeral}、") + words
+    if text and (layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text)):
         return text
     return None
 
