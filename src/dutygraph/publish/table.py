@@ -141,7 +141,7 @@ def _printed_headings(document: TableDocument) -> list[bool]:
     """Whether each section's heading is printed on a line of its own: a numbered section's,
     and the title of an indicators table or of the task table after one (a header alone
     would not tell where it begins). Not the document's title, which a section the document
-    does not print took as its heading (reader._implicit_section): read back, it takes it
+    does not print took as its heading (sections.implicit_section): read back, it takes it
     again, and the title is not printed twice."""
     printed, previous = [], None
     for section in document.sections:
