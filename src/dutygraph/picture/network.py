@@ -23,6 +23,7 @@ UNITS_QUERY = internal_query("network-units")
 PAIRS_QUERY = internal_query("network-pairs")
 LEADERS_QUERY = internal_query("network-leaders")
 LEADER_UNITS_QUERY = internal_query("network-leader-units")
+LEADER_PAIRS_QUERY = internal_query("network-leader-pairs")
 TASKS_QUERY = internal_query("network-tasks")
 NAMES_QUERY = internal_query("network-names")
 
@@ -317,6 +318,17 @@ def centrality(collab: Collaboration, *, top: int | None = None) -> QueryResult:
     the N units with the highest weighted degree, their figures counted on the whole network
     (cutting the network first would change every unit's degree and betweenness).
     """
+    table = measures(collab)
+    keep = None if top is None else set(_most_collaborating(collab, collab.units)[:top])
+    rows = [(unit.name, unit.type, unit.tasks, unit.lead_tasks, *table[iri])
+            for iri, unit in collab.units.items() if keep is None or iri in keep]
+    rows.sort(key=lambda row: (-row[6], -row[5], row[0]))
+    columns = ("unit", "type", "tasks", "lead_tasks", "degree", "weighted_degree", "betweenness")
+    return QueryResult(columns, tuple(rows))
+
+
+def measures(collab: Collaboration) -> dict[str, tuple[int, int, float]]:
+    """Each unit's (degree, weighted degree, betweenness rounded to 4 places), by IRI."""
     nx = import_extra("networkx", "pictures", "centrality")
 
     graph = nx.Graph()
@@ -324,16 +336,17 @@ def centrality(collab: Collaboration, *, top: int | None = None) -> QueryResult:
     for tie in collab.ties:
         graph.add_edge(tie.source, tie.target, weight=tie.weight, length=1 / tie.weight)
     betweenness = nx.betweenness_centrality(graph, weight="length", normalized=True)
-    keep = None if top is None else set(_most_collaborating(collab, collab.units)[:top])
-    rows = [
-        (unit.name, unit.type, unit.tasks, unit.lead_tasks, graph.degree(iri),
-         collab.weighted_degree(iri), round(betweenness[iri], 4))
-        for iri, unit in collab.units.items()
-        if keep is None or iri in keep
-    ]
-    rows.sort(key=lambda row: (-row[6], -row[5], row[0]))
-    columns = ("unit", "type", "tasks", "lead_tasks", "degree", "weighted_degree", "betweenness")
-    return QueryResult(columns, tuple(rows))
+    return {iri: (graph.degree(iri), collab.weighted_degree(iri), round(betweenness[iri], 4))
+            for iri in collab.units}
+
+
+def leader_shares(store: ox.Store, *, leader: str | None = None) -> dict:
+    """For each tie (unit1, unit2): the tasks shared under each leader, {leader IRI: tasks}."""
+    scope = "" if leader is None else f"<{find_leader(store, leader)}> dg:inChargeOf ?task ."
+    shares: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for row in _ask(store, LEADER_PAIRS_QUERY, scope):
+        shares[row["unit1"], row["unit2"]][row["leader"]] = row["shared"]
+    return dict(shares)
 
 
 def _ask(store: ox.Store, query: str, scope: str) -> list[dict]:

@@ -23,10 +23,12 @@ from dutygraph.picture.network import (
     TaskView,
     ViewError,
     collaboration,
+    leader_shares,
     select,
     select_leaders,
     task_view,
 )
+from dutygraph.picture.workbench import attach_tools
 
 # Unit types: the local name of a unit's org:classification (dg:bureau …) → its Chinese name
 # (skos:prefLabel@zh in ontology/dutygraph.ttl, which a test keeps in step) and its colour.
@@ -45,9 +47,11 @@ UNIT_TYPES = {
     "otherBody": ("其他单位", "#bab0ac"),
     "": ("未分类", "#d4d4d4"),
 }
-# Leaders get colours in order of their number of tasks; units under no leader get grey.
-LEADER_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-                  "#b07aa1", "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+# Leaders get colours in order of their number of tasks; units under no leader get grey. The
+# colours are far (in CIELAB) from every unit type's and from each other's, so a leader is
+# never read as a unit type (test_picture checks the distances).
+LEADER_COLOURS = ("#00429d", "#c51b7d", "#1b9e77", "#7f3b08", "#542788", "#e41a1c",
+                  "#003c30", "#00bfff", "#808000", "#ffd700", "#ff00ff", "#00fa9a")
 NO_LEADER_COLOUR = "#c7c7c7"
 NO_LEADER_NAME = "无分管领导"
 TASK_COLOUR = "#f3f0e6"
@@ -72,20 +76,30 @@ def view_network(
     """The pyvis Network of VIEW (collaboration, leaders, unit:NAME, leader:NAME), filtered."""
     unit_types = unit_type_keys(unit_types)
     filters = {"min_shared": min_shared, "unit_types": unit_types, "top": top}
-    if view == "collaboration":
-        collab = select(collaboration(store, leader=leader), **filters)
-        return collaboration_network(collab, colour_by=colour_by)
-    if view == "leaders":
-        collab = select_leaders(collaboration(store, leader=leader), **filters)
-        return leaders_network(collab)
+    if view in ("collaboration", "leaders"):
+        whole = collaboration(store, leader=leader)
+        if view == "collaboration":
+            net = collaboration_network(select(whole, **filters), colour_by=colour_by)
+            return _with_tools(net, whole, leader_shares(store, leader=leader), "collaboration")
+        return _with_tools(leaders_network(select_leaders(whole, **filters)), whole, {},
+                           "leaders")
     kind, _, name = view.partition(":")
     if kind == "unit" and name:
-        return tasks_network(task_view(store, unit=name, within_leader=leader), **filters)
-    if kind == "leader" and name:
+        net = tasks_network(task_view(store, unit=name, within_leader=leader), **filters)
+    elif kind == "leader" and name:
         if leader is not None and leader != name:
             raise ViewError(f"view {view!r} is already one leader's: drop --leader {leader}")
-        return tasks_network(task_view(store, leader=name), **filters)
-    raise ViewError(f"unknown view {view!r}: use one of {VIEWS}")
+        net = tasks_network(task_view(store, leader=name), **filters)
+    else:
+        raise ViewError(f"unknown view {view!r}: use one of {VIEWS}")
+    return _with_tools(net, collaboration(store), {}, "tasks")
+
+
+def _with_tools(net, whole: Collaboration, shares: dict, kind: str):
+    """NET with the data of its page's find box, filters and ranking (picture.workbench)."""
+    present = {node.get("type") for node in net.nodes if node.get("kind") == "unit"}
+    types = [[key, zh, colour] for key, (zh, colour) in UNIT_TYPES.items() if key in present]
+    return attach_tools(net, whole, shares, types, kind)
 
 
 def unit_type_keys(names) -> tuple[str, ...]:
@@ -173,6 +187,7 @@ def tasks_network(view: TaskView, *, min_shared: int = 1,
         node["size"] = node["size"] * (1.0 if iri == view.focus else 0.7)
         if iri == view.focus:
             node["font"] = {**node["font"], "size": 26}
+            node["focus"] = True  # the page's filters never hide it
         nodes.append(node)
     edges = []
     if leader_focus:
@@ -247,7 +262,7 @@ def _task_node(view: TaskView, task) -> dict:
                  f"{task.text}\n责任单位：{roles}",
         "color": {"background": TASK_COLOUR, "border": "#b5ab8c",
                   "highlight": {"background": "#fff8dc", "border": "#000000"}},
-        "font": {"size": 22, "face": FONT_FACE}, "kind": "task",
+        "font": {"size": 22, "face": FONT_FACE}, "kind": "task", "leader": task.leader,
     }
 
 
@@ -366,7 +381,10 @@ def _physics(count: int) -> dict:
     return {
         "autoResize": True,
         "layout": {"randomSeed": 2024},  # the same picture every time the page opens
-        "nodes": {"font": {"face": FONT_FACE}},
+        # Labels under 11 px on screen are not drawn (vis-network hides below threshold - 1);
+        # the page sizes the labels at the default zoom so that only the larger units have one.
+        "nodes": {"font": {"face": FONT_FACE},
+                  "scaling": {"label": {"drawThreshold": 12, "maxVisible": 24}}},
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
                         "hideEdgesOnDrag": count > 150},
@@ -437,6 +455,7 @@ def network_html(net) -> str:
     return env.get_template("network.html").render(
         title=net.heading, subtitle=getattr(net, "subtitle", ""),
         legend=getattr(net, "legend", []), nodes=net.nodes, edges=net.edges,
+        tools=getattr(net, "tools", None), tools_js=Markup(_asset("network.js")),
         options=net.options if isinstance(net.options, dict) else {}, height=net.height,
         font_face=Markup(FONT_FACE), vis_js=Markup(js), vis_css=Markup(css),
     )
@@ -459,6 +478,11 @@ def iframe_html(net, height: str = "780px") -> str:
 
     return (f'<iframe srcdoc="{escape(network_html(net), quote=True)}" '
             f'style="width: 100%; height: {height}; border: 0"></iframe>')
+
+
+def _asset(name: str) -> str:
+    """A file of dutygraph/assets, as text."""
+    return (resources.files("dutygraph") / "assets" / name).read_text(encoding="utf-8")
 
 
 def _vis_files() -> tuple[str, str]:
