@@ -55,7 +55,34 @@ def test_edge_width_and_pull_grow_with_tasks_shared(collab_net):
 
 def test_physics_settles_then_stops(collab_net):
     physics = collab_net.options["physics"]
-    assert physics["stabilization"]["enabled"] and physics["stabilization"]["iterations"] >= 500
+    assert physics["stabilization"]["enabled"] and physics["stabilization"]["iterations"] >= 100
+
+
+def test_nodes_come_placed_each_component_apart(seed_store):
+    """Python lays the picture out (picture.layout) and the page only polishes it: every
+    node has a place, no two share one, and the components do not overlap."""
+    net = view_network(seed_store, "collaboration", min_shared=3)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in net.nodes)
+    assert len({(n["x"], n["y"]) for n in net.nodes}) == len(net.nodes)
+    import networkx as nx
+
+    graph = nx.Graph((e["from"], e["to"]) for e in net.edges)
+    at = {n["id"]: (n["x"], n["y"]) for n in net.nodes}
+    boxes = []
+    for part in nx.connected_components(graph):
+        xs, ys = [at[i][0] for i in part], [at[i][1] for i in part]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    assert len(boxes) > 1
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1:]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
+
+
+def test_fewer_physics_steps_for_bigger_pictures():
+    from dutygraph.picture.layout import stabilization_iterations
+
+    steps = [stabilization_iterations(n, 8 * n) for n in (20, 90, 500, 1500)]
+    assert steps == sorted(steps, reverse=True) and steps[0] == 600 and steps[-1] == 25
 
 
 def test_colour_by_leader_has_a_legend_of_leaders(seed_store):

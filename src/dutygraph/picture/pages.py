@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from dutygraph.errors import import_extra
+from dutygraph.picture.layout import place, stabilization_iterations
 from dutygraph.picture.network import (
     NO_LEADER,
     Collaboration,
@@ -80,8 +81,8 @@ def view_network(
         whole = collaboration(store, leader=leader)
         if view == "collaboration":
             net = collaboration_network(select(whole, **filters), colour_by=colour_by)
-            return _with_tools(net, whole, leader_shares(store, leader=leader), "collaboration")
-        return _with_tools(leaders_network(select_leaders(whole, **filters)), whole, {},
+            return add_tools(net, whole, leader_shares(store, leader=leader), "collaboration")
+        return add_tools(leaders_network(select_leaders(whole, **filters)), whole, {},
                            "leaders")
     kind, _, name = view.partition(":")
     if kind == "unit" and name:
@@ -92,10 +93,10 @@ def view_network(
         net = tasks_network(task_view(store, leader=name), **filters)
     else:
         raise ViewError(f"unknown view {view!r}: use one of {VIEWS}")
-    return _with_tools(net, collaboration(store), {}, "tasks")
+    return add_tools(net, collaboration(store), {}, "tasks")
 
 
-def _with_tools(net, whole: Collaboration, shares: dict, kind: str):
+def add_tools(net, whole: Collaboration, shares: dict, kind: str):
     """NET with the data of its page's find box, filters and ranking (picture.workbench)."""
     present = {node.get("type") for node in net.nodes if node.get("kind") == "unit"}
     types = [[key, zh, colour] for key, (zh, colour) in UNIT_TYPES.items() if key in present]
@@ -380,7 +381,8 @@ def _physics(count: int) -> dict:
     """Options: a force layout settled before the first draw, then switched off."""
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 2024},  # the same picture every time the page opens
+        # The nodes come placed (picture.layout): vis-network's own first layout is not needed.
+        "layout": {"randomSeed": 2024, "improvedLayout": False},
         # Labels under 11 px on screen are not drawn (vis-network hides below threshold - 1);
         # the page sizes the labels at the default zoom so that only the larger units have one.
         "nodes": {"font": {"face": FONT_FACE},
@@ -409,6 +411,9 @@ def _network(nodes: list, edges: list, title: str, subtitle: str, legend: list, 
     net.node_ids = [node["id"] for node in nodes]
     net.node_map = {node["id"]: node for node in nodes}
     net.edges = edges
+    place(nodes, edges)
+    options["physics"]["stabilization"]["iterations"] = stabilization_iterations(
+        len(nodes), len(edges))
     # A dict, not set_options(): that one strips every space, font names included.
     net.options = options
     net.subtitle = subtitle
