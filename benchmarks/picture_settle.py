@@ -5,7 +5,8 @@ The collaboration is synthetic, made here and deterministic from a seed: distric
 90 units each (units collaborate within their district only, as in a corpus, where the same
 bureau in two districts is two bodies), each with ten leaders and about 1.4 tasks a unit;
 a task has 1-9 units, busy units more often (a long-tailed activity per unit), the first
-leading. The page is the one `dutygraph viz` writes (dutygraph.picture.pages), tools and
+leading; a unit left on no task joins one, so the picture has exactly the units asked for.
+The page is the one `dutygraph viz` writes (dutygraph.picture.pages), tools and
 ranking included; it opens from file:// in Debian's Chromium (/usr/bin/chromium, driven by
 playwright, which never downloads a browser here) with the network cut off.
 
@@ -70,6 +71,7 @@ def synthetic_collaboration(units: int, seed: int = 8) -> tuple[Collaboration, d
         for n, iri in enumerate(heads):
             leaders[iri] = f"{district}号领导{n}"
         activity = [rng.paretovariate(1.3) for _ in ids]
+        mine = []
         for _ in range(round(size * 1.4)):
             k = min(rng.choice(UNITS_A_TASK), size)
             chosen = []
@@ -77,7 +79,11 @@ def synthetic_collaboration(units: int, seed: int = 8) -> tuple[Collaboration, d
                 unit = rng.choices(ids, activity)[0]
                 if unit not in chosen:
                     chosen.append(unit)
-            tasks.append((rng.choice(heads) if rng.random() > 0.1 else "", chosen))
+            mine.append((rng.choice(heads) if rng.random() > 0.1 else "", chosen))
+        idle = set(ids) - {unit for _, units in mine for unit in units}
+        for unit in sorted(idle):  # every unit is on a task, so the picture has UNITS units
+            rng.choice(mine)[1].append(unit)
+        tasks += mine
     return _counted(tasks, names, types, leaders)
 
 

@@ -82,7 +82,7 @@ def test_fewer_physics_steps_for_bigger_pictures():
     from dutygraph.picture.layout import stabilization_iterations
 
     steps = [stabilization_iterations(n, 8 * n) for n in (20, 90, 500, 1500)]
-    assert steps == sorted(steps, reverse=True) and steps[0] == 600 and steps[-1] == 25
+    assert steps == sorted(steps, reverse=True) and steps[0] == 600 and steps[-1] == 15
 
 
 def test_colour_by_leader_has_a_legend_of_leaders(seed_store):

@@ -68,4 +68,4 @@ def _row_width(parts: list[list]) -> float:
 def stabilization_iterations(nodes: int, edges: int) -> int:
     """Physics steps the page runs from the placed start: fewer for big pictures, whose steps
     cost more (a step costs about nodes + edges)."""
-    return max(25, min(600, round(150_000 / (nodes + edges + 1))))
+    return max(15, min(600, round(150_000 / (nodes + edges + 1))))
