@@ -82,8 +82,8 @@ def view_network(
         if view == "collaboration":
             net = collaboration_network(select(whole, **filters), colour_by=colour_by)
             return add_tools(net, whole, leader_shares(store, leader=leader), "collaboration")
-        return add_tools(leaders_network(select_leaders(whole, **filters)), whole, {},
-                           "leaders")
+        net = leaders_network(select_leaders(whole, **filters))
+        return add_tools(net, whole, {}, "leaders")
     kind, _, name = view.partition(":")
     if kind == "unit" and name:
         net = tasks_network(task_view(store, unit=name, within_leader=leader), **filters)
