@@ -109,6 +109,33 @@ def test_query_page_runs_a_catalogue_query_with_a_parameter(tab, served, tmp_pat
     assert tab.refused == []
 
 
+def test_query_page_draws_a_chart_offline(tab, served, seed_store, tmp_path):
+    """YASR's chart plugin needs Google Charts from a CDN; the page's own (static/chart.js)
+    draws the answer's first numeric column as bars, labelled by its first other column."""
+    from dutygraph.ask.query import read_query, run_query
+
+    expected = run_query(seed_store, read_query(QUERIES / "unit_load.rq")).records()
+    page = tab.page
+    page.goto(served.url + "query")
+    _until(page, "window.dutygraph && window.dutygraph.ready")
+    page.get_by_role("button", name="unit_load.rq").click()
+    page.locator(".yasqe_queryButton").click()
+    _until(page, "window.dutygraph.responses >= 1")
+    page.locator(".yasr .select_chart").click()
+    chart = page.locator(".yasr svg.dutygraph-chart")
+    chart.wait_for()
+    assert chart.locator("rect").count() == min(len(expected), 60)
+    labels = chart.locator("text[text-anchor=end]").evaluate_all(
+        "texts => texts.map(t => t.textContent)")
+    assert labels[0] == expected[0]["unit"]
+    values = chart.locator("rect").evaluate_all("bars => bars.map(b => b.getAttribute('width'))")
+    assert float(values[0]) == max(float(v) for v in values) > 0  # the busiest leads
+    assert chart.locator("text").first.text_content().startswith("?lead_tasks / ?unit")
+    tab.shot(tmp_path, "workbench-chart.png")
+    assert tab.errors == []
+    assert tab.refused == []
+
+
 def test_unit_page_links_on_to_its_leader(tab, served, tmp_path):
     page = tab.page
     page.goto(served.url + "ouhai/unit/development-reform-bureau")
