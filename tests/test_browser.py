@@ -332,3 +332,26 @@ def test_names_from_the_web_stay_text(opened, tmp_path):
     assert "&lt;script&gt;" in text and "<script>" not in text
     assert page.page.evaluate("window.pwned") is None
     assert page.errors == []
+
+
+@pytest.mark.parametrize("view, leader, min_shared", [
+    ("collaboration", "林仕德", 2),
+    ("collaboration", "吴雪梅", 1),
+    ("leaders", "林仕德", 2),
+    ("unit:区发改局", "林仕德", 1),
+    ("unit:区发改局", None, 2),
+    ("leader:林仕德", None, 2),
+])
+def test_each_views_filters_draw_what_viz_draws_with_the_options(seed_store, opened, tmp_path,
+                                                                 view, leader, min_shared):
+    """The page's leader and minimum filters on the whole view show as many nodes and edges
+    as `dutygraph viz --view VIEW --leader L --min-shared N` draws."""
+    expected = view_network(seed_store, view, leader=leader, min_shared=min_shared)
+    page = opened(write_html(view_network(seed_store, view), tmp_path / "page.html"))
+    if leader:
+        page.page.select_option("#filter-leader", label=leader)
+    page.page.fill("#filter-min", str(min_shared))
+    shown = page.page.evaluate("[window.dutygraph.visible, window.dutygraph.visibleEdges]")
+    assert shown == [expected.num_nodes(), expected.num_edges()]
+    assert 0 < shown[0] < page.counts()[0]
+    assert page.errors == []

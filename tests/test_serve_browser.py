@@ -191,3 +191,23 @@ def test_static_site_opens_from_file_and_searches(browser, seed_store, tmp_path)
         assert tab.refused == []
     finally:
         tab.context.close()
+
+
+def test_served_picture_finds_filters_and_ranks(tab, served, seed_store, tmp_path):
+    """/picture is dutygraph viz's page, tools and all: the find box focuses a unit, a filter
+    hides what picture.network.select leaves out, the ranking comes first with 区发改局."""
+    from dutygraph.picture.network import collaboration, select
+
+    page = tab.page
+    page.goto(served.url + "picture?view=collaboration")
+    _until(page, "window.dutygraph && window.dutygraph.stable")
+    page.fill("#find", "发改")
+    page.press("#find", "Enter")
+    assert page.evaluate("nodes.get(window.dutygraph.focused).label") == "区发改局"
+    page.fill("#filter-min", "2")
+    expected = select(collaboration(seed_store), min_shared=2)
+    assert page.evaluate("window.dutygraph.visible") == len(expected.units)
+    assert page.locator("#rank-list li .name").first.inner_text() == "区发改局"
+    tab.shot(tmp_path, "workbench-picture.png")
+    assert tab.errors == []
+    assert tab.refused == []
