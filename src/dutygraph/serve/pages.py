@@ -155,7 +155,8 @@ def _unit(store: ox.Store, page: Page) -> None:
             "targets": sum(len(task["targets"]) for task in tasks.values()),
         },
         partners=ask(store, "unit_partners", entity=Iri(page.iri)),
-        loads=[_document_load(store, document, page.iri) for document in documents],
+        loads=[_document_load(store, page.data["document_titles"], document, page.iri)
+               for document in documents],
     )
 
 
@@ -171,23 +172,21 @@ def _targets_by_task(store: ox.Store, iri: str) -> dict[str, list[dict]]:
     return targets
 
 
-def _document_load(store: ox.Store, document: str, unit: str | None = None) -> dict:
-    """A document's units and their load, and UNIT's place among them."""
+def _document_load(store: ox.Store, titles: dict[str, str], document: str,
+                   unit: str | None = None) -> dict:
+    """A document's units and their load, and UNIT's place among them; TITLES names it (the
+    page's document_titles, asked once a page: a corpus of 500 documents takes a while)."""
     rows = ask(store, "document_load", document=Iri(document))
     rank = next((i + 1 for i, row in enumerate(rows) if row["unit"] == unit), None)
-    return {"document": document, "title": _document_title(store, document), "units": rows,
+    return {"document": document, "title": titles.get(document, document), "units": rows,
             "rank": rank, "highlight": unit}
-
-
-def _document_title(store: ox.Store, document: str) -> str:
-    return document_titles(store).get(document, document)
 
 
 def document_titles(store: ox.Store) -> dict[str, str]:
     """Each document's district, year and title (瓯海区 2024 …责任分解), by IRI."""
     return {row["document"]: " ".join(str(row[key]) for key in ("district", "year", "title")
                                       if row[key])
-            for row in ask(store, "documents")}
+            for row in ask(store, "document_titles")}
 
 
 def _leader(store: ox.Store, page: Page) -> None:
@@ -248,7 +247,7 @@ def _document(store: ox.Store, page: Page) -> None:
             section["tasks"].append(row)
     page.data.update(
         sections=list(sections.values()),
-        load=_document_load(store, page.iri),
+        load=_document_load(store, page.data["document_titles"], page.iri),
         counts={"tasks": len({row["task"] for row in rows})},
     )
 
