@@ -57,12 +57,12 @@ class Counts:
 def read_tasks(source: Path) -> list[dict]:
     """The document's tasks as the build reads them, in expected.json's shape."""
     document = read_table(source)
-    leaders = {id(task): section.leader for section in document.sections
+    leaders = {id(task): section.leaders for section in document.sections
                for task in section.tasks}
     tasks = []
     for row in document.tasks:
         resolved = resolve_task(row, UnitTable.empty(), document.lead_convention)
-        leader = list(row.leaders) or ([leaders[id(row)]] if leaders[id(row)] else [])
+        leader = list(dict.fromkeys((*row.leaders, *leaders[id(row)])))
         tasks.append({"text": row.text, "leader": leader,
                       "units": [{"name": a.mention.name, "role": a.role}
                                 for a in resolved.assignments]})

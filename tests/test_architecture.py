@@ -20,7 +20,7 @@ PACKAGE = SRC / "dutygraph"
 # The stages in the order data flows through them. A module may import from its own stage and
 # from earlier ones. `ask` comes before check and publish: both read graphs that ask opens.
 STAGES = {
-    "": 0,  # the root: errors, background (used by every stage)
+    "": 0,  # the root: errors, background, limits (used by every stage)
     "ontology": 0,  # data files as a package
     "read": 1,
     "rdf": 2,
@@ -55,7 +55,7 @@ def stage_of(module: str) -> str:
         return "pipelines"
     if parts[0] in STAGES:
         return parts[0]
-    return ""  # errors, background: the root's own helpers
+    return ""  # errors, background, limits: the root's own helpers
 
 
 def imports_of(module: str) -> set[str]:

@@ -174,6 +174,31 @@ def test_no_catalogue_column_says_none_with_an_empty_string(seed_store, query):
     assert not empty, f"{query.name}: '' in {sorted(empty)}"
 
 
+@pytest.fixture(scope="module")
+def store_without_district_or_year(tmp_path_factory):
+    """A table with no sidecar: its graph says no district and no year."""
+    from dutygraph.ask.graphs import open_graph
+    from dutygraph.build import build, write_build
+
+    folder = tmp_path_factory.mktemp("no-district")
+    write_build(build(REPO / "tests" / "cases" / "roles" / "input.txt"), folder)
+    return open_graph(folder / "graph.ttl")
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
+def test_no_district_or_year_is_unbound_not_empty(store_without_district_or_year, query):
+    """The document's columns too: a graph that names no district or year leaves them
+    unbound, as every other column says none."""
+    from dutygraph.ask.query import read_query, required_parameters
+
+    params = {name: {"text": "区", "unit": "区发改局"}[name]
+              for name in required_parameters(read_query(query))}
+    result = run_query_file(store_without_district_or_year, query, params)
+    empty = {column for row in result.records() for column, value in row.items()
+             if value == "" and column in ("district", "year", "unit")}
+    assert not empty, f"{query.name}: '' in {sorted(empty)}"
+
+
 def test_target_values_are_numbers_and_missing_where_there_is_none(seed_store):
     from decimal import Decimal
 

@@ -44,7 +44,7 @@ def _copy(case: str, name: str, tmp_path: Path) -> Path:
 
 def test_every_format_has_its_golden_cases():
     formats = sorted(detect_format(_input(case.name)) for case in OWN_FORMAT_CASES)
-    assert formats == ["doc", "et", "html", "html", "pdf", "pdf", "wps", "xls"]
+    assert formats == ["doc", "et", *["html"] * 4, "pdf", "pdf", "wps", "xls"]
 
 
 @pytest.mark.parametrize("case", [case.name for case in OWN_FORMAT_CASES])

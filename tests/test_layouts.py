@@ -77,8 +77,9 @@ def test_office_file_builds_the_same_graph_as_its_text(case, fmt, tmp_path):
 
 def _resolved(document, units: UnitTable) -> list[tuple]:
     """What a task says, whatever its layout: number, text, units with their roles,
-    deadline, leaders named in its row, an indicator's cells, and its section's heading,
-    leader and kind."""
+    deadline, every leader in charge of it (its row's and its section's: the graph says who
+    is in charge of a task, not where the name was printed), an indicator's cells, and its
+    section's heading, leader and kind."""
     rows = []
     for section in document.sections:
         for task in section.tasks:
@@ -88,7 +89,7 @@ def _resolved(document, units: UnitTable) -> list[tuple]:
                 task.remark,
                 tuple((a.mention.name, a.mention.lead_marked, a.role)
                       for a in resolved.assignments),
-                task.deadline, tuple(sorted(task.leaders)),
+                task.deadline, tuple(sorted({*task.leaders, *section.leaders})),
                 task.expected, task.measure_unit, task.attribute,
             ))
     return rows

@@ -208,3 +208,58 @@ def test_unknown_names_are_suggested_in_chinese_not_as_iri_slugs(seed_store):
         view_network(seed_store, "unit:finance")
     assert str(caught.value) == ("no unit named 'finance' in the graph: did you mean 区财政局, "
                                  "区金融工作服务中心, 区委改革办?")
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB of #rrggbb (sRGB, D65)."""
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _distance(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def test_leader_colours_are_far_from_the_unit_types_and_each_other():
+    """A leader's colour is never read as a unit type's (CIE76 ΔE ≥ 20: clearly another
+    colour), nor as another leader's."""
+    from dutygraph.picture.pages import LEADER_COLOURS, NO_LEADER_COLOUR
+
+    types = [colour for _, colour in UNIT_TYPES.values()] + [NO_LEADER_COLOUR]
+    for colour in LEADER_COLOURS:
+        assert min(_distance(colour, t) for t in types) >= 20, colour
+        assert min(_distance(colour, o) for o in LEADER_COLOURS if o != colour) >= 20, colour
+
+
+def test_the_page_carries_what_its_tools_need(seed_store):
+    """Each unit node knows its type and its leaders' numbers; each tie its tasks shared
+    under each leader; the ranking holds every unit with dutygraph centrality's figures."""
+    from dutygraph.picture.network import centrality, collaboration
+
+    net = view_network(seed_store, "collaboration")
+    tools = net.tools
+    names = dict(tools["leaders"])
+    fgj = _node(net, "区发改局")
+    leaders = {names[tools["leaders"][tools["leaderIndex"].index(int(k))][0]]: n
+               for k, n in fgj["leaders"].items()}
+    whole = collaboration(seed_store)
+    assert leaders == {whole.leaders[i].name: n for i, n in whole.unit_leaders(fgj["id"])}
+    assert leaders["林仕德"] == 12
+    assert all(sum(e.get("by_leader", {}).values()) <= e["weight"] for e in net.edges)
+    assert any(e.get("by_leader") for e in net.edges)
+    table = {row[0]: row for row in centrality(whole).rows}
+    assert len(tools["ranking"]) == len(table) == 90
+    for _, name, degree, weighted, betweenness, lead in tools["ranking"]:
+        assert (degree, weighted, betweenness, lead) == (table[name][4], table[name][5],
+                                                           table[name][6], table[name][3])
+    assert tools["ranking"][0][1] == "区发改局"

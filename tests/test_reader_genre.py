@@ -268,3 +268,126 @@ def test_inspect_prints_each_line_as_the_reader_sees_it(source, layout_name, exp
     assert any(line.endswith(f"  {kind:<14}  {text}") for line in lines), lines[:12]
     non_empty = sum(1 for line in read_source(source).lines() if line.strip())
     assert len(read) == non_empty
+
+
+# ---- Headings printed as table rows, and the leaders headings name (issue 21, round 2) ----
+
+TABLE_HEAD = "序号\t重点任务\t牵头单位\t配合单位\n"
+
+
+@pytest.mark.parametrize("row", [
+    "一、加快发展新质生产力\t\t\t", "\t一、加快发展新质生产力\t\t", "一\t加快发展新质生产力\t\t",
+    "一、加快发展新质生产力",
+])
+def test_a_row_whose_only_text_is_a_heading_starts_a_section(tmp_path, row):
+    document = _read(tmp_path, f"{TABLE_HEAD}{row}\n1\t推进甲。\t区发改局\t区财政局\n")
+    (section,) = document.sections
+    assert (section.numeral, section.label) == ("一", "加快发展新质生产力")
+    assert [t.text for t in section.tasks] == ["推进甲。"]
+    assert [r.kind for r in document.readings] == ["header", "section", "task"]
+
+
+@pytest.mark.parametrize("row", ["（二）培育新兴产业\t\t\t", "\t（二）培育新兴产业\t\t",
+                                 "（二）\t培育新兴产业\t\t"])
+def test_a_row_whose_only_text_is_a_subheading_is_kept_under_its_section(tmp_path, row):
+    document = _read(tmp_path, f"一、加快发展\n{TABLE_HEAD}1\t推进甲。\t区发改局\t区财政局\n"
+                               f"{row}\n2\t推进乙。\t区经信局\t区科技局\n")
+    (section,) = document.sections
+    assert [t.number for t in section.tasks] == [1, 2]
+    assert [s.text for s in section.statements] == ["培育新兴产业"]
+    assert NOT_UNDERSTOOD not in [r.kind for r in document.readings]
+
+
+def test_an_html_row_with_a_heading_in_one_cell_is_a_section_or_subheading(tmp_path):
+    source = tmp_path / "input.html"
+    source.write_text(
+        "<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>一、加快发展</td><td></td><td></td><td></td></tr>"
+        "<tr><td>1</td><td>推进甲。</td><td>区发改局</td><td>区财政局</td></tr>"
+        "<tr><td></td><td>（一）培育新兴产业</td><td></td><td></td></tr>"
+        "<tr><td>2</td><td>推进乙。</td><td>区经信局</td><td>区科技局</td></tr></table>",
+        encoding="utf-8")
+    document = read_table(source)
+    (section,) = document.sections
+    assert section.heading == "一、加快发展" and len(section.tasks) == 2
+    assert [s.text for s in section.statements] == ["培育新兴产业"]
+
+
+@pytest.mark.parametrize(("heading", "leaders"), [
+    ("一、扩大有效投资（牵头领导：张三、李四）", ("张三", "李四")),
+    ("一、扩大有效投资（责任领导：王五，赵六）", ("王五", "赵六")),
+    ("一、扩大有效投资(分管领导:王五 赵六)", ("王五", "赵六")),
+    ("一、扩大有效投资【牵头区领导：张三副区长、李四】", ("张三", "李四")),
+    ("一、扩大有效投资 牵头领导：常务副区长张三，副区长李四", ("张三", "李四")),
+    ("一、扩大有效投资。联系领导：张三（常务副区长）", ("张三",)),
+])
+def test_a_heading_names_its_leaders_after_a_label(tmp_path, heading, leaders):
+    document = _read(tmp_path, f"{heading}\n1.推进甲。（区发改局牵头，区财政局配合）\n"
+                               "2.推进乙。（区经信局牵头）\n")
+    (section,) = document.sections
+    assert section.leaders == leaders and section.label == "扩大有效投资"
+    assert section.leader == (leaders[0] if len(leaders) == 1 else None)
+    assert len(section.tasks) == 2
+
+
+def test_every_leader_a_heading_names_is_in_charge_of_each_of_its_tasks(tmp_path):
+    source = tmp_path / "input.txt"
+    source.write_text("一、扩大有效投资（牵头领导：张三、李四）\n"
+                      "1.推进甲。（区发改局牵头，区财政局配合）\n2.推进乙。（区经信局牵头）\n",
+                      encoding="utf-8")
+    result = build(source)
+    assert result.validation.conforms
+    rows = result.graph.query(
+        "PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?name ?number WHERE { ?p dg:inChargeOf ?t ; skos:prefLabel ?name . "
+        "?t dg:number ?number }")
+    assert sorted((str(n), int(k)) for n, k in rows) == [("张三", 1), ("张三", 2),
+                                                          ("李四", 1), ("李四", 2)]
+
+
+def test_a_subheadings_leaders_lead_the_tasks_under_it_until_the_next_heading(tmp_path):
+    document = _read(tmp_path, "一、推动工业经济（分管领导：沈卓）\n"
+                               "（一）培育先进制造业（责任领导：钱启东，孙芸）\n"
+                               f"{TABLE_HEAD}1\t推进甲。\t区经信局\t区科技局\n"
+                               "（二）优化企业服务\t\t\t\n2\t推进乙。\t区营商办\t区财政局\n")
+    (section,) = document.sections
+    assert section.leaders == ("沈卓",)
+    assert [t.leaders for t in section.tasks] == [("钱启东", "孙芸"), ()]
+
+
+def test_a_leader_label_under_a_heading_names_the_sections_leaders(tmp_path):
+    document = _read(tmp_path, "一、优化营商环境\n联系区领导：郑海波、陈墨\n1.深化改革。\n"
+                               "责任单位：区行政审批局、区司法局\n")
+    assert document.sections[0].leaders == ("郑海波", "陈墨")
+    assert [r.kind for r in document.readings] == ["section", "section", "task", "units"]
+
+
+@pytest.mark.parametrize("lines", [
+    "1.推进甲。联系区领导：冯晓军、陈墨\n责任单位：区农业农村局、区财政局\n",
+    "1.推进甲。（分管领导：冯晓军，陈墨）\n牵头单位：区农业农村局\n配合单位：区财政局\n",
+    "1.推进甲。\n责任领导：冯晓军 陈墨\n责任单位：区农业农村局、区财政局\n",
+    "1.推进甲。\n牵头领导：冯晓军副区长、陈墨\n责任单位：区农业农村局、区财政局\n",
+])
+def test_a_leader_label_on_a_tasks_line_or_after_it_names_its_leaders(tmp_path, lines):
+    document = _read(tmp_path, f"一、推进城乡融合\n{lines}")
+    (task,) = document.tasks
+    assert (task.text, task.leaders) == ("推进甲。", ("冯晓军", "陈墨"))
+    assert _roles(document) == [[("区农业农村局", "lead"), ("区财政局", "co")]]
+
+
+@pytest.mark.parametrize(("cell", "roles"), [
+    ("综合执法中队（牵头）、市场监管所", [("综合执法中队", "lead"), ("市场监管所", "co")]),
+    ("区发改局（牵头），区财政局（配合）", [("区发改局", "lead"), ("区财政局", "co")]),
+    ("区建设局（主责）、区财政局", [("区建设局", "lead"), ("区财政局", "co")]),
+    ("区应急局(牵头单位)、区公安分局(配合单位)", [("区应急局", "lead"), ("区公安分局", "co")]),
+    ("区财政局（牵头）、区发改局（协办）", [("区财政局", "lead"), ("区发改局", "co")]),
+    ("区政府办公室（区大数据局）（牵头）、区财政局",
+     [("区政府办公室（区大数据局）", "lead"), ("区财政局", "co")]),
+    ("区政府办公室（区大数据局）、区财政局",
+     [("区政府办公室（区大数据局）", "lead"), ("区财政局", "co")]),
+])
+def test_a_role_in_brackets_after_a_unit_is_its_role_not_its_name(tmp_path, cell, roles):
+    table = _read(tmp_path, f"序号\t重点工作\t责任单位\n1\t推进甲。\t{cell}\n")
+    inline = _read(tmp_path, f"一、城市治理\n1.推进甲。（责任单位：{cell}）\n")
+    assert _roles(table) == _roles(inline) == [roles]

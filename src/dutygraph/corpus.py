@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import glob
 import json
-import multiprocessing
 import os
 import signal
 import threading
@@ -233,33 +232,16 @@ def _said_if_half_stored(data):
 
 
 def _outcomes(paths: list[Path], options: dict, jobs: int | None):
-    """Each document's outcome in the order of PATHS, built in JOBS worker processes.
+    """Each document's outcome in the order of PATHS, built in JOBS worker processes, which
+    stop at once when the build does (background.worker_pool)."""
+    from dutygraph.background import worker_pool
 
-    A multiprocessing Pool, whose terminate() stops its workers at once: stopped early
-    (Ctrl-C, --fail-fast), the build ends in a second instead of a document's time.
-    (ProcessPoolExecutor, before, hung about one Ctrl-C in ten: its management thread died
-    of InvalidStateError on a cancelled future, and the exit waited on it for ever.) The
-    workers ignore Ctrl-C, which the terminal sends to them too: the main process alone
-    decides."""
     jobs = min(jobs or os.cpu_count() or 1, len(paths))
     if jobs <= 1:
         yield from (build_document(path, options) for path in paths)
         return
-    pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_ctrl_c)
-    try:
+    with worker_pool(jobs) as pool:
         yield from pool.imap(functools.partial(build_document, options=options), paths)
-    except BaseException:  # Ctrl-C, or the caller stopped (GeneratorExit)
-        pool.terminate()
-        raise
-    else:
-        pool.close()
-    finally:
-        pool.join()
-
-
-def _ignore_ctrl_c() -> None:
-    """In a worker: SIGINT is the main process's to act on."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _duplicate(outcome: DocumentOutcome, first: str) -> DocumentOutcome:

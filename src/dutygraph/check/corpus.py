@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from dutygraph.background import worker_pool
 from dutygraph.check.shacl import ValidationReport, validate_graph
 
 # Documents handed to the workers ahead of those being checked: enough to keep them busy,
@@ -75,16 +75,17 @@ def _checked(texts, jobs: int):
     if jobs == 1:
         yield from ((document, check_ntriples(text)) for document, text in texts)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # A few documents ahead of the answers, not all: each is its N-Triples text in memory.
+    with worker_pool(jobs) as pool:
         pending: deque = deque()
         for document, text in texts:
-            pending.append((document, pool.submit(check_ntriples, text)))
+            pending.append((document, pool.apply_async(check_ntriples, (text,))))
             if len(pending) >= jobs * _AHEAD_PER_JOB:
-                document, future = pending.popleft()
-                yield document, future.result()
+                document, answer = pending.popleft()
+                yield document, answer.get()
         while pending:
-            document, future = pending.popleft()
-            yield document, future.result()
+            document, answer = pending.popleft()
+            yield document, answer.get()
 
 
 def check_ntriples(text: bytes) -> ValidationReport:

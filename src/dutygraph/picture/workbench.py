@@ -41,7 +41,6 @@ def attach_tools(net, whole: Collaboration, shares: dict, types: list, kind: str
         share = shares.get((edge["from"], edge["to"])) or shares.get((edge["to"], edge["from"]))
         if share:
             edge["by_leader"] = {str(index[i]): n for i, n in share.items() if i in index}
-    drawn = {node["id"] for node in net.nodes}
     net.tools = {
         "kind": kind,
         "types": types,
@@ -50,7 +49,6 @@ def attach_tools(net, whole: Collaboration, shares: dict, types: list, kind: str
         "maxWeight": _max_weight(net, kind),
         "rankings": list(RANKINGS.items()),
         "ranking": ranking_rows(whole),
-        "drawn": sorted(drawn & set(whole.units)),
         "scope": whole.scope,
     }
     return net

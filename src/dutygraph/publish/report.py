@@ -110,7 +110,8 @@ def build_report(
         missing = _missing_numbers(numbers, start)
         printed = max(numbers, default=printed)
         report.sections.append(SectionSummary(
-            section.line, section.numeral, section.label, section.leader, len(section.tasks),
+            section.line, section.numeral, section.label,
+            "、".join(section.leaders) or section.leader, len(section.tasks),
             [s.text for s in section.statements], missing,
         ))
         if section.kind == INDICATORS:

@@ -15,6 +15,7 @@ from dutygraph.read.roles import LEAD, lead_rule, role_of
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 HEADER_ROW = "\t".join(layout.COLUMN_NAMES_ZH[c] for c in layout.DEFAULT_COLUMNS)
 STAR_NOTE = "注：标记*的为牵头单位"
+LEADER_LABEL = layout.COLUMN_NAMES_ZH["leaders"]  # a section's leader its heading does not name
 FIRST_NOTE = "注：列第一位的责任单位为牵头单位"
 # Lead rules whose document convention the table must print again to be read the same way.
 CONVENTION_OF_RULE = {"firstListed": layout.FIRST, "leadColumn": layout.COLUMN}
@@ -117,6 +118,8 @@ def table_text(document: TableDocument) -> str:
     for section, printed in zip(document.sections, _printed_headings(document), strict=True):
         if printed:
             lines.append(_one_line(section.heading))  # or a table's title (表1 主要预期指标)
+            if section.leader and section.leader not in section.heading:
+                lines.append(f"{LEADER_LABEL}：{section.leader}")  # was a label under it
         lines.extend(_one_line(statement.text) for statement in section.statements)
         if section.tasks or section.kind == layout.INDICATORS:  # an empty one: its header
             columns, names = (
@@ -138,7 +141,7 @@ def _printed_headings(document: TableDocument) -> list[bool]:
     """Whether each section's heading is printed on a line of its own: a numbered section's,
     and the title of an indicators table or of the task table after one (a header alone
     would not tell where it begins). Not the document's title, which a section the document
-    does not print took as its heading (reader._implicit_section): read back, it takes it
+    does not print took as its heading (sections.implicit_section): read back, it takes it
     again, and the title is not printed twice."""
     printed, previous = [], None
     for section in document.sections:

@@ -167,8 +167,8 @@ def add_task(graph: Graph, section: Section, task: ResolvedTask, minter: IriMint
     add_deadline(graph, node, row.deadline, year)
     for name in row.leaders:  # a 牵头领导 column or label puts its leaders in charge of the row
         graph.add((add_leader(graph, name, minter), DG.inChargeOf, node))
-    if section.leader is not None:
-        graph.add((minter.person(section.leader), DG.inChargeOf, node))
+    for name in section.leaders:  # the section's leader, or every leader its heading names
+        graph.add((add_leader(graph, name, minter), DG.inChargeOf, node))
     for assignment in task.assignments:
         mention, unit = assignment.mention, minter.unit(assignment.unit)
         qualified = minter.assignment(section.position, row.number, mention.position)

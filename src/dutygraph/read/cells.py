@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from dutygraph.read import layout
@@ -40,9 +41,54 @@ def _mention(piece: str, position: int, role: str | None) -> UnitMention | None:
     name = piece.strip(layout.UNIT_TRIM)
     lead = name[:1] in layout.LEAD_MARKS or name[-1:] in layout.LEAD_MARKS
     name = layout.WRAPPED_SPACE.sub("", name.strip(layout.LEAD_MARKS).strip(layout.UNIT_TRIM))
+    name, bracket_role = role_in_brackets(name)
     name, word_role = _role_word(name)
     name = _drop_tail_words(name.strip(layout.LEAD_MARKS))
-    return UnitMention(name, lead, position, role or word_role) if name else None
+    return UnitMention(name, lead, position, role or bracket_role or word_role) if name else None
+
+
+def role_in_brackets(name: str) -> tuple[str, str | None]:
+    """综合执法中队（牵头） → (综合执法中队, lead): a bracket after a unit that holds only a
+    role word is its role, not its name; 区政府办公室（区大数据局） is a name and stays."""
+    opening = _opening_of_last_bracket(name)
+    if opening is None or opening < 2:
+        return name, None
+    role = role_word(name[opening + 1:-1])
+    if role is False:
+        return name, None
+    return name[:opening].strip(layout.UNIT_TRIM), role
+
+
+def role_word(text: str) -> str | bool | None:
+    """The role TEXT says when it is only a role word: 牵头, 配合, 主责, 协办, 牵头单位 (the
+    words of the role clauses and of the lead and co columns, layout.CLAUSE_ROLE_WORDS and
+    layout.COLUMN_WORDS); None for 负责 (the document's rule decides); False for anything else."""
+    word = text.strip(layout.UNIT_TRIM).removesuffix("单位").removesuffix("部门")
+    for clause_word, role in layout.CLAUSE_ROLE_WORDS:
+        if word == clause_word:
+            return role
+    for column, words in layout.COLUMN_WORDS:
+        if column in ROLE_OF_COLUMN and word in words:
+            return ROLE_OF_COLUMN[column]
+    return False
+
+
+ROLE_OF_COLUMN = {"lead_units": "lead", "co_units": "co"}
+
+
+def _opening_of_last_bracket(text: str) -> int | None:
+    """Where the bracket that closes TEXT opens (brackets inside it may nest), or None."""
+    if not text or text[-1] not in layout.CLOSE_BRACKETS:
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in layout.CLOSE_BRACKETS:
+            depth += 1
+        elif text[index] in layout.OPEN_BRACKETS:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def without_glued_rule(cell: str) -> tuple[str, str | None]:
@@ -125,14 +171,14 @@ def parse_leader(label: str, fail: Fail) -> tuple[str | None, tuple[str, ...]]:
 
 
 def parse_leaders(cell: str, fail: Fail) -> tuple[str, ...]:
-    """The names in a 牵头领导 cell: "王一副区长、李二" → (王一, 李二); titles are dropped,
-    and a part that is only titles (林仕德常委、常务副区长) belongs to the name before it."""
+    """The names in a 牵头领导 cell: "王一副区长、李二" → (王一, 李二), "王五 赵六" → both;
+    titles are dropped, and a part that is only titles (林仕德常委、常务副区长) belongs to the
+    name beside it."""
     names: list[str] = []
-    for part in layout.TITLE_SEPARATORS.split(layout.WRAPPED_SPACE.sub("", cell)):
-        part = part.strip(layout.UNIT_TRIM)
-        if not part or (names and _segment_titles(part)):
+    for part in _leader_parts(cell):
+        if not part or _segment_titles(part):
             continue
-        name = _name_before_titles(part)
+        name = _name_before_titles(part) or _name_after_titles(part)
         if name is None:
             raise fail(f"cannot tell the leader's name in {cell!r}: {part!r} is neither a "
                        "name of 2 to 4 characters nor a name followed by known titles "
@@ -141,11 +187,58 @@ def parse_leaders(cell: str, fail: Fail) -> tuple[str, ...]:
     return tuple(names)
 
 
+def leader_names(value: str) -> tuple[str, ...] | None:
+    """The names of a leader label's value, or None when a part is no name (words that only
+    look like a label)."""
+    try:
+        return parse_leaders(value, _NotNames) or None
+    except _NotNames:
+        return None
+
+
+class _NotNames(Exception):
+    """A part of a leader label's value that is no name."""
+
+
+def _leader_parts(cell: str) -> list[str]:
+    """The parts of a leader cell, split on 、，,/ and on spaces between names (王五 赵六); a
+    lone character beside a space is part of a name padded or wrapped (张　三, 林仕 德)."""
+    parts: list[str] = []
+    for part in layout.TITLE_SEPARATORS.split(TITLES_IN_BRACKETS.sub(_without_titles, cell)):
+        joined, glued = [], False
+        for piece in part.split():
+            piece = piece.strip(layout.UNIT_TRIM)
+            if joined and (len(joined[-1]) == 1 or (len(piece) == 1 and not glued)):
+                joined[-1], glued = joined[-1] + piece, True
+            elif piece:
+                joined.append(piece)
+                glued = False
+        parts += joined
+    return parts
+
+
+# A bracket after a leader's name: 张三（常务副区长） holds titles, dropped with them.
+TITLES_IN_BRACKETS = re.compile(r"[（(]([^（）()]*)[）)]")
+
+
+def _without_titles(match: re.Match) -> str:
+    parts = [part.strip() for part in layout.TITLE_SEPARATORS.split(match[1])]
+    return "" if all(_segment_titles(part) for part in parts) else match[0]
+
+
 def _name_before_titles(part: str) -> str | None:
     for length in layout.LEADER_NAME_LENGTHS:
         if _segment_titles(part[length:]):
             return part[:length]
     return part if len(part) in layout.LEADER_NAME_LENGTHS else None
+
+
+def _name_after_titles(part: str) -> str | None:
+    """常务副区长张三 → 张三: a name printed after its titles."""
+    for length in layout.LEADER_NAME_LENGTHS:
+        if len(part) > length and _segment_titles(part[:-length]):
+            return part[-length:]
+    return None
 
 
 def _segment_titles(text: str) -> list[str] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.read import layout
-from dutygraph.read.cells import split_outside_brackets
+from dutygraph.read.cells import leader_names, role_in_brackets, split_outside_brackets
 from dutygraph.read.columns import UNIT_OR_LEADER, label_column
 
 # A label at the start of the text or after a separator: 牵头单位： / ；配合单位: / ，责任单位：
@@ -71,7 +71,10 @@ def role_pairs(content: str) -> list[tuple[str, str]] | None:
         if not clause:
             continue
         units, role = role_clause(clause)
-        if role is not False:
+        if role is False and _roles_in_brackets(clause):  # 区发改局（牵头），区财政局（配合）
+            pairs.append((ROLE_LABELS[None], clause))
+            named = True
+        elif role is not False:
             if units and not _only_posts(units):
                 pairs.append((ROLE_LABELS[role], units))
                 named = True
@@ -88,6 +91,39 @@ def role_clause(clause: str) -> tuple[str, str | bool | None]:
         if clause.endswith(word) and len(clause) > len(word):
             return clause[: -len(word)].strip(layout.UNIT_TRIM), role
     return clause, False
+
+
+def _roles_in_brackets(clause: str) -> bool:
+    """A clause whose units carry their roles in brackets: X（牵头）、Y（配合）."""
+    return any(role_in_brackets(piece.strip(layout.UNIT_TRIM))[1] is not None
+               for piece in split_outside_brackets(clause, layout.UNIT_SEPARATORS))
+
+
+def trailing_leaders(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The text and the leaders a leader label after it names, in brackets or not:
+    "扩大有效投资（牵头领导：张三、李四）", "推进城市更新。分管领导：王五 赵六" → the names;
+    None when the text ends in no leader label (a heading's or a task's)."""
+    bracket = _tail_bracket(text)
+    if bracket is not None:
+        start, content = bracket
+        names = _leader_label(content)
+        if names:
+            return text[:start].rstrip(), names
+    for match in LABEL_AT.finditer(text):
+        start = match.start("label")
+        if start and label_column(match["label"]) == "leaders":
+            names = leader_names(text[match.end():].strip(" 。.；;，,"))
+            if names:
+                return text[:start].rstrip(" ；;，,"), names
+    return None
+
+
+def _leader_label(content: str) -> tuple[str, ...] | None:
+    """牵头领导：张三、李四 → the names: a bracket that holds one leader label and nothing else."""
+    match = LABEL_AT.match(content)
+    if match is None or label_column(match["label"]) != "leaders":
+        return None
+    return leader_names(content[match.end():].strip(" 。.；;，,"))
 
 
 def _only_posts(units: str) -> bool:

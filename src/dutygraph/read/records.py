@@ -61,8 +61,11 @@ class Section:
     numeral: str  # as printed, e.g. 十一
     heading: str  # the whole header line as printed
     label: str  # the heading without numeral and suffix, e.g. 区委部门
-    leader: str | None = None
+    leader: str | None = None  # the one leader the heading names (dg:leader)
     leader_titles: tuple[str, ...] = ()
+    # Every leader the heading names: its leader, or several after a label (一、扩大有效投资
+    # （牵头领导：张三、李四）), each in charge of every task of the section.
+    leaders: tuple[str, ...] = ()
     table: int | None = None  # as TaskRow.table
     kind: str = "tasks"  # tasks, or indicators: a table of expected indicators (layout.INDICATORS)
     statements: list[Statement] = field(default_factory=list)
