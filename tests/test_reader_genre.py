@@ -391,3 +391,21 @@ def test_a_role_in_brackets_after_a_unit_is_its_role_not_its_name(tmp_path, cell
     table = _read(tmp_path, f"序号\t重点工作\t责任单位\n1\t推进甲。\t{cell}\n")
     inline = _read(tmp_path, f"一、城市治理\n1.推进甲。（责任单位：{cell}）\n")
     assert _roles(table) == _roles(inline) == [roles]
+
+
+def test_the_lines_after_an_html_tables_last_row_are_the_pages_footer(tmp_path):
+    """A page's lines and its table's rows are numbered apart: the signature and the site's
+    footer after the table are still after its last task, not lines left unread."""
+    source = tmp_path / "input.html"
+    source.write_text(
+        "<p>首页 &gt; 政务公开</p><h1>2025年重点工作责任分解</h1>"
+        "<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>推进甲。</td><td>区发改局</td><td>区财政局</td></tr></table>"
+        "<p>区人民政府办公室</p><p>2025年3月5日</p><p>【打印本页】 【关闭窗口】</p>",
+        encoding="utf-8")
+    document = read_table(source)
+    assert NOT_UNDERSTOOD not in {r.kind for r in document.readings}
+    assert not [w for w in document.warnings if "outside any table row" in w.text]
+    run = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out"),
+                                   "--strict"])
+    assert run.exit_code == 0, run.output

@@ -216,12 +216,18 @@ class _LineReader:
             )
 
 
-def _footer_is_no_task_text(document: TableDocument, reader: ReadState) -> None:
+def _footer_is_no_task_text(document: TableDocument, state: ReadState) -> None:
     """Lines after the last task (a signature, 【关闭窗口】, 主办：…) are the page's footer, not
-    text inside the tasks: kept as statements, neither warned of nor 'not understood'."""
-    last = max((task.line for task in document.tasks if task.table is None), default=None)
-    footer = {line for line in reader.unplaced if last is not None and line > last}
-    reader.unplaced -= footer
+    text inside the tasks: kept as statements, neither warned of nor 'not understood'. After
+    means fed after it: a page's lines and its table's rows are numbered apart."""
+    tasks = {(task.table, task.line) for task in document.tasks}
+    last = max((index for index, reading in enumerate(state.readings)
+                if (reading.place.table, reading.place.line) in tasks), default=None)
+    if last is None:
+        return
+    footer = {reading.place.line for reading in state.readings[last + 1:]
+              if reading.place.kind != "row" and reading.place.line in state.unplaced}
+    state.unplaced -= footer
     document.warnings[:] = [w for w in document.warnings
                             if not (w.line in footer and "outside any table row" in w.text)]
 
