@@ -409,3 +409,25 @@ def test_the_lines_after_an_html_tables_last_row_are_the_pages_footer(tmp_path):
     run = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out"),
                                    "--strict"])
     assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize("text", [
+    "2025年重点任务分解表\t\t\t\n一、加快发展\t\t\t\n序号\t重点任务\t牵头单位\t配合单位\n"
+    "1\t推进甲。\t区发改局\t区财政局\n（一）培育（分管领导：王五）\t\t\t\n2\t推进乙。\t区经信局\t区科技局\n",
+    "2025年重点任务分解表\n序号\n\n重点任务\n\n牵头单位\n\n配合单位\n\n一、加快发展\n\n1\n\n推进甲。\n\n"
+    "区发改局\n\n区财政局\n\n（一）培育（分管领导：王五）\n\n2\n\n推进乙。\n\n区经信局\n\n区科技局\n",
+    "2025年重点任务分解表\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n"
+    "| 一、加快发展 | | | |\n"
+    "| 1 | 推进甲。 | 区发改局 | 区财政局 |\n| （一）培育（分管领导：王五） | | | |\n"
+    "| 2 | 推进乙。 | 区经信局 | 区科技局 |\n",
+    "2025年重点任务分解表\n序号　重点任务　牵头单位　配合单位\n一、加快发展\n"
+    "1　推进甲。　区发改局　区财政局\n"
+    "（一）培育（分管领导：王五）\n2　推进乙。　区经信局　区科技局\n",
+])
+def test_headings_between_the_rows_of_a_copied_or_padded_table(tmp_path, text):
+    document = _read(tmp_path, text)
+    (section,) = document.sections
+    assert (section.heading, document.title) == ("一、加快发展", "2025年重点任务分解表")
+    assert [(t.text, t.leaders) for t in section.tasks] == [("推进甲。", ()),
+                                                            ("推进乙。", ("王五",))]
+    assert NOT_UNDERSTOOD not in {r.kind for r in document.readings}

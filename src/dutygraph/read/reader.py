@@ -101,8 +101,6 @@ def read_items(
     reader = _LineReader(document)
     state = reader.state
     state.paragraphs = layout_name != layout.TABLE
-    state.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
-                       for item in source.items)
     state.titles = _titles_before_headers(source.items)
     for item in source.items:
         reader.feed(item)
@@ -158,7 +156,7 @@ class _LineReader:
             return
         if item.place.table != state.table:
             state.table, state.in_table = item.place.table, False
-        text = item_text(item)
+        text = item_text(item) if item.grid or state.in_table else _lone_value(item)
         before = self._counts()
         heading = self.tables.heading(item.cells) if item.cells is not None else None
         if heading is not None:
@@ -214,6 +212,15 @@ class _LineReader:
                 f"({document.detected['layout']}); a table needs a header row such as "
                 "序号 重点工作 责任单位 (see docs/layouts.md, or try --layout)",
             )
+
+
+def _lone_value(item: Item) -> str | None:
+    """The text of a line, or of a tab-separated line before any table that holds one value
+    (a title or heading padded with tabs by a spreadsheet: 2025年重点任务分解表\t\t\t)."""
+    if item.cells is None:
+        return item.text.strip()
+    values = {cell.strip() for cell in item.cells if cell.strip()}
+    return values.pop() if len(values) == 1 else None
 
 
 def _footer_is_no_task_text(document: TableDocument, state: ReadState) -> None:
