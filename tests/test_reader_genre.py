@@ -431,3 +431,12 @@ def test_headings_between_the_rows_of_a_copied_or_padded_table(tmp_path, text):
     assert [(t.text, t.leaders) for t in section.tasks] == [("推进甲。", ()),
                                                             ("推进乙。", ("王五",))]
     assert NOT_UNDERSTOOD not in {r.kind for r in document.readings}
+
+
+def test_a_name_under_the_leader_column_of_a_heading_row_is_the_headings_leader(tmp_path):
+    document = _read(tmp_path, "序号\t重点任务\t牵头领导\t牵头单位\t配合单位\n"
+                               "一、加快发展\t\t张三、李四\t\t\n1\t推进甲。\t\t区发改局\t区财政局\n"
+                               "（二）\t培育新兴产业\t王五\t\t\n2\t推进乙。\t赵六\t区经信局\t区科技局\n")
+    (section,) = document.sections
+    assert (section.label, section.leaders) == ("加快发展", ("张三", "李四"))
+    assert [t.leaders for t in section.tasks] == [(), ("赵六", "王五")]
