@@ -391,3 +391,52 @@ def test_a_role_in_brackets_after_a_unit_is_its_role_not_its_name(tmp_path, cell
     table = _read(tmp_path, f"序号\t重点工作\t责任单位\n1\t推进甲。\t{cell}\n")
     inline = _read(tmp_path, f"一、城市治理\n1.推进甲。（责任单位：{cell}）\n")
     assert _roles(table) == _roles(inline) == [roles]
+
+
+def test_the_lines_after_an_html_tables_last_row_are_the_pages_footer(tmp_path):
+    """A page's lines and its table's rows are numbered apart: the signature and the site's
+    footer after the table are still after its last task, not lines left unread."""
+    source = tmp_path / "input.html"
+    source.write_text(
+        "<p>首页 &gt; 政务公开</p><h1>2025年重点工作责任分解</h1>"
+        "<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>推进甲。</td><td>区发改局</td><td>区财政局</td></tr></table>"
+        "<p>区人民政府办公室</p><p>2025年3月5日</p><p>【打印本页】 【关闭窗口】</p>",
+        encoding="utf-8")
+    document = read_table(source)
+    assert NOT_UNDERSTOOD not in {r.kind for r in document.readings}
+    assert not [w for w in document.warnings if "outside any table row" in w.text]
+    run = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out"),
+                                   "--strict"])
+    assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize("text", [
+    "2025年重点任务分解表\t\t\t\n一、加快发展\t\t\t\n序号\t重点任务\t牵头单位\t配合单位\n"
+    "1\t推进甲。\t区发改局\t区财政局\n（一）培育（分管领导：王五）\t\t\t\n2\t推进乙。\t区经信局\t区科技局\n",
+    "2025年重点任务分解表\n序号\n\n重点任务\n\n牵头单位\n\n配合单位\n\n一、加快发展\n\n1\n\n推进甲。\n\n"
+    "区发改局\n\n区财政局\n\n（一）培育（分管领导：王五）\n\n2\n\n推进乙。\n\n区经信局\n\n区科技局\n",
+    "2025年重点任务分解表\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n"
+    "| 一、加快发展 | | | |\n"
+    "| 1 | 推进甲。 | 区发改局 | 区财政局 |\n| （一）培育（分管领导：王五） | | | |\n"
+    "| 2 | 推进乙。 | 区经信局 | 区科技局 |\n",
+    "2025年重点任务分解表\n序号　重点任务　牵头单位　配合单位\n一、加快发展\n"
+    "1　推进甲。　区发改局　区财政局\n"
+    "（一）培育（分管领导：王五）\n2　推进乙。　区经信局　区科技局\n",
+])
+def test_headings_between_the_rows_of_a_copied_or_padded_table(tmp_path, text):
+    document = _read(tmp_path, text)
+    (section,) = document.sections
+    assert (section.heading, document.title) == ("一、加快发展", "2025年重点任务分解表")
+    assert [(t.text, t.leaders) for t in section.tasks] == [("推进甲。", ()),
+                                                            ("推进乙。", ("王五",))]
+    assert NOT_UNDERSTOOD not in {r.kind for r in document.readings}
+
+
+def test_a_name_under_the_leader_column_of_a_heading_row_is_the_headings_leader(tmp_path):
+    document = _read(tmp_path, "序号\t重点任务\t牵头领导\t牵头单位\t配合单位\n"
+                               "一、加快发展\t\t张三、李四\t\t\n1\t推进甲。\t\t区发改局\t区财政局\n"
+                               "（二）\t培育新兴产业\t王五\t\t\n2\t推进乙。\t赵六\t区经信局\t区科技局\n")
+    (section,) = document.sections
+    assert (section.label, section.leaders) == ("加快发展", ("张三", "李四"))
+    assert [t.leaders for t in section.tasks] == [(), ("赵六", "王五")]

@@ -38,7 +38,6 @@ class ReadState:
     numbers_seen: dict[int, Place] = field(default_factory=dict)  # 序号 → place, in the section
     pending: PendingTask | None = None  # a numbered paragraph and its labels
     role_evidence: str | None = None  # why the layout names the lead units
-    headed: bool = True  # the document prints section headers (else it is one section)
     titles: dict[Place, str] = field(default_factory=dict)  # lines before a header → its kind
     header_place: Place | None = None  # the header row just read
     paragraphs: bool = True  # numbered paragraphs are read (not with --layout table)

@@ -101,8 +101,6 @@ def read_items(
     reader = _LineReader(document)
     state = reader.state
     state.paragraphs = layout_name != layout.TABLE
-    state.headed = any(layout.SECTION_HEADER.match(item_text(item) or "")
-                       for item in source.items)
     state.titles = _titles_before_headers(source.items)
     for item in source.items:
         reader.feed(item)
@@ -158,7 +156,7 @@ class _LineReader:
             return
         if item.place.table != state.table:
             state.table, state.in_table = item.place.table, False
-        text = item_text(item)
+        text = item_text(item) if item.grid or state.in_table else _lone_value(item)
         before = self._counts()
         heading = self.tables.heading(item.cells) if item.cells is not None else None
         if heading is not None:
@@ -216,12 +214,27 @@ class _LineReader:
             )
 
 
-def _footer_is_no_task_text(document: TableDocument, reader: ReadState) -> None:
+def _lone_value(item: Item) -> str | None:
+    """The text of a line, or of a tab-separated line before any table that holds one value
+    (a title or heading padded with tabs by a spreadsheet: 2025年重点任务分解表\t\t\t)."""
+    if item.cells is None:
+        return item.text.strip()
+    values = {cell.strip() for cell in item.cells if cell.strip()}
+    return values.pop() if len(values) == 1 else None
+
+
+def _footer_is_no_task_text(document: TableDocument, state: ReadState) -> None:
     """Lines after the last task (a signature, 【关闭窗口】, 主办：…) are the page's footer, not
-    text inside the tasks: kept as statements, neither warned of nor 'not understood'."""
-    last = max((task.line for task in document.tasks if task.table is None), default=None)
-    footer = {line for line in reader.unplaced if last is not None and line > last}
-    reader.unplaced -= footer
+    text inside the tasks: kept as statements, neither warned of nor 'not understood'. After
+    means fed after it: a page's lines and its table's rows are numbered apart."""
+    tasks = {(task.table, task.line) for task in document.tasks}
+    last = max((index for index, reading in enumerate(state.readings)
+                if (reading.place.table, reading.place.line) in tasks), default=None)
+    if last is None:
+        return
+    footer = {reading.place.line for reading in state.readings[last + 1:]
+              if reading.place.kind != "row" and reading.place.line in state.unplaced}
+    state.unplaced -= footer
     document.warnings[:] = [w for w in document.warnings
                             if not (w.line in footer and "outside any table row" in w.text)]
 

@@ -15,7 +15,7 @@ from dutygraph.read import layout
 from dutygraph.read.columns import column_of, header_name, is_header_continuation
 from dutygraph.read.detect import is_header, is_indicator_header
 from dutygraph.read.items import Place
-from dutygraph.read.paragraph_reader import ParagraphReader
+from dutygraph.read.paragraph_reader import LEADERS_LABEL, ParagraphReader
 from dutygraph.read.read_state import ReadState
 from dutygraph.read.records import Statement
 from dutygraph.read.sections import add_task, column_names, implicit_section
@@ -175,20 +175,23 @@ class TableReader:
 def _heading_of_row(cells: tuple[str, ...], columns: tuple[str, ...]) -> str | None:
     """The heading a table row prints, else None: its only text reads as one (一、加快发展
     新质生产力 under 序号, （二）… merged across the columns), or a numeral in words under 序号
-    and words under the task's column, nothing else (一 | 加快发展新质生产力 | | )."""
-    values = {cell.strip() for cell in cells if cell.strip()}
-    text = values.pop() if len(values) == 1 else None
-    if text is None and "number" in columns and "text" in columns:
-        number, words = (cells[columns.index(c)].strip() if columns.index(c) < len(cells)
-                         else "" for c in ("number", "text"))
-        if len(values) == 2 and number and words:  # values still holds both: nothing else
-            numeral = unicodedata.normalize("NFKC", number).strip("().、 ")
-            if numeral and all(char in layout.CHINESE_DIGITS for char in numeral):
-                text = (f"（{numeral}）" if number[:1] in layout.OPEN_BRACKETS
-                        else f"{numeral}、") + words
-    if text and (layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text)):
-        return text
-    return None
+    and words under the task's column, nothing else (一 | 加快发展新质生产力 | | ). A name
+    under the leader column beside it is the heading's leader (as 一、…（牵头领导：张三））."""
+    filled = [(columns[i] if i < len(columns) else None, cell.strip())
+              for i, cell in enumerate(cells) if cell.strip()]
+    values = {value for column, value in filled if column != "leaders"}
+    leaders = [value for column, value in filled if column == "leaders" and value not in values]
+    text = next(iter(values)) if len(values) == 1 else None
+    if text is None and len(values) == 2:  # the numeral under 序号, the words under the task
+        number, words = (next((v for c, v in filled if c == column), "")
+                         for column in ("number", "text"))
+        numeral = unicodedata.normalize("NFKC", number).strip("().、 ")
+        if words and numeral and all(char in layout.CHINESE_DIGITS for char in numeral):
+            text = (f"（{numeral}）" if number[:1] in layout.OPEN_BRACKETS
+                    else f"{numeral}、") + words
+    if not text or not (layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text)):
+        return None
+    return text + (f"（{LEADERS_LABEL}：{'、'.join(leaders)}）" if leaders else "")
 
 
 def _row_values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:

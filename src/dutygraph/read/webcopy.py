@@ -75,13 +75,22 @@ def _row_table(items: list[Item], start: int, result: Unflattened) -> int:
             result.rules.append(items[index].place.line)
         elif not text.strip():
             pass
-        else:
-            cells = _split(text)
-            if cells is None or len(cells) > width + 1:
+        elif cells := _split(text):
+            if len(cells) > width + 1:
                 break
             result.items.append(Item(items[index].place, "\t".join(cells), tuple(cells)))
+        elif is_heading(text):
+            result.items.append(items[index])  # 一、… between the rows: a line of its own
+        else:
+            break
         index += 1
     return index - start
+
+
+def is_heading(text: str) -> bool:
+    """A heading printed between a table's rows: 一、加快发展…, （二）培育…."""
+    text = text.strip()
+    return bool(layout.SECTION_HEADER.match(text) or layout.SUB_HEADER.match(text))
 
 
 def _vertical_table(items: list[Item], start: int, result: Unflattened) -> int:
@@ -100,13 +109,26 @@ def _vertical_table(items: list[Item], start: int, result: Unflattened) -> int:
     for _, _, lines in header:
         result.joined.update(dict.fromkeys(lines, place.line))
     last = header[-1][2][-1]
-    while at < len(blocks) and ROW_NUMBER.match(blocks[at][0]):
+    while at < len(blocks):
+        if _heading_before_row(blocks, at):  # 一、… between the rows: a line of its own
+            result.items.append(items[_index_of(items, blocks[at][2][0])])
+            last, at = blocks[at][2][-1], at + 1
+            continue
+        if not ROW_NUMBER.match(blocks[at][0]):
+            break
         cells, lines, at = _vertical_row(blocks, at, width)
         row_place = _place(items, lines[0])
         result.items.append(Item(row_place, "\t".join(cells), tuple(cells)))
         result.joined.update(dict.fromkeys(lines, row_place.line))
         last = lines[-1]
     return _index_of(items, last) - start + 1
+
+
+def _heading_before_row(blocks, at: int) -> bool:
+    """A heading on one line, with a row's number after it (else the table ends there)."""
+    text, _, lines = blocks[at]
+    return len(lines) == 1 and is_heading(text) and at + 1 < len(blocks) and \
+        bool(ROW_NUMBER.match(blocks[at + 1][0]))
 
 
 def _blocks(items: list[Item], start: int) -> list[tuple[str, int, list[int]]]:
@@ -141,7 +163,8 @@ def _vertical_header(blocks) -> tuple[list, int]:
     that follow each other are one header broken over two lines (区本级 / 任务数)."""
     header: list = []
     at = 0
-    while at < len(blocks) and not ROW_NUMBER.match(blocks[at][0]):
+    while at < len(blocks) and not ROW_NUMBER.match(blocks[at][0]) and \
+            not _heading_before_row(blocks, at):
         text, blanks, lines = blocks[at]
         if len(header_name(text)) > layout.HEADER_CELL_MAX:
             return [], at
@@ -160,8 +183,7 @@ def _vertical_row(blocks, at: int, width: int) -> tuple[list[str], list[int], in
     at += 1
     while at < len(blocks) and len(cells) < width:
         text, blanks, block_lines = blocks[at]
-        if ROW_NUMBER.match(text) or layout.SECTION_HEADER.match(text) or \
-                layout.NOTE_PREFIX.match(text):
+        if ROW_NUMBER.match(text) or is_heading(text) or layout.NOTE_PREFIX.match(text):
             break
         cells.extend([""] * min(max(0, (blanks - 1) // 2), width - len(cells) - 1))
         cells.append(text)
