@@ -369,8 +369,9 @@ def test_a_store_is_built_by_one_build_at_a_time(tmp_path):
     from dutygraph.errors import InputError
 
     first = build_corpus(SOURCES[:1], store=tmp_path / "store", jobs=1)
-    with pytest.raises(InputError, match="cannot open the Oxigraph store"):
+    with pytest.raises(InputError, match="the store is in use by another build") as refused:
         build_corpus(SOURCES[1:2], store=tmp_path / "store", jobs=1)
+    assert str(refused.value).startswith(f"{tmp_path / 'store'}: ")
     first.dataset.close()
     assert _quads(tmp_path / "store") == _fresh_quads(SOURCES[:1], tmp_path / "fresh")
 
