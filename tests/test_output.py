@@ -47,7 +47,7 @@ def test_an_output_through_a_link_keeps_the_link(tmp_path, seed_turtle):
                                       "csv", "-o", str(link)])
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and (tmp_path / "answers" / "2024.csv").read_text("utf-8-sig") \
-        .startswith("unit,lead_tasks,co_tasks,leaders\n")
+        .startswith("unit,lead_tasks,co_tasks,leaders,document,district,year\n")
     assert sorted(p.name for p in (tmp_path / "answers").iterdir()) == ["2024.csv"]
 
 
@@ -86,7 +86,8 @@ def test_an_output_to_dev_stdout_appends_where_the_shell_points_it(tmp_path, see
     subprocess.run(["bash", "-c", f"{shlex.join(command)} >> {shlex.quote(str(log))}"],
                    check=True, capture_output=True)
     lines = log.read_text("utf-8").splitlines()
-    assert lines[0] == "earlier" and lines[1].lstrip("\ufeff") == "unit,lead_tasks,co_tasks,leaders"
+    assert lines[0] == "earlier" and lines[1].lstrip("\ufeff") == \
+        "unit,lead_tasks,co_tasks,leaders,document,district,year"
 
 
 def test_a_link_into_a_missing_folder_names_the_folder(tmp_path, seed_turtle):

@@ -8,6 +8,7 @@ output). Nothing outside this package imports it.
 import os
 import signal
 import sys
+import threading
 
 STOPPED_LINE = b"Error: stopped by Ctrl-C\n"
 
@@ -24,6 +25,17 @@ def _is_the_command() -> bool:
     spec = getattr(sys.modules.get("__main__"), "__spec__", None)
     return os.path.basename(sys.argv[0] if sys.argv else "") == "dutygraph" or \
         (spec is not None and spec.name == "dutygraph.__main__")
+
+
+def done_with_ctrl_c() -> None:
+    """The command's work is done (its files are written): Ctrl-C is ignored from now on.
+
+    What is left is saying so and the interpreter's teardown, whose end puts SIGINT's
+    default action back: a Ctrl-C then killed the process (exit -2, no line) after it had
+    done everything. Only in the dutygraph process itself, on its main thread (a notebook
+    or the tests calling the command keep their own handler)."""
+    if _is_the_command() and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Until cli.main.main runs the command (it puts Python's own handler back). A SIGINT the

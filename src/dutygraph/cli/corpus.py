@@ -27,11 +27,15 @@ _STORING = "Storing and linking recurring tasks (Ctrl-C waits until it is done)"
 
 
 def _written(corpus, output_dir, store) -> list:
-    """write_corpus; Ctrl-C while it writes says what is left (each file is whole or absent)."""
+    """write_corpus; Ctrl-C while it writes says what is left (each file is whole or absent),
+    and once every file is written it is ignored (the build is done: only its report is left)."""
+    from dutygraph.cli import done_with_ctrl_c
     from dutygraph.corpus import Stopped, write_corpus
 
     try:
-        return write_corpus(corpus, output_dir)
+        written = write_corpus(corpus, output_dir)
+        done_with_ctrl_c()  # inside the try: a Ctrl-C just before is still said as above
+        return written
     except KeyboardInterrupt:
         held = f"the store {store} holds this build, whole; " if store else ""
         raise Stopped(f"stopped by Ctrl-C while writing the files: {held}the files in "

@@ -272,13 +272,14 @@ def main() -> None:
     After a one-document build the interpreter's teardown alone (freeing the pinyin
     dictionaries, rdflib's and pySHACL's modules) takes 0.2 s of the command's 1 s, so the
     process ends there with os._exit, its output flushed. Any other command ends as usual."""
-    from dutygraph.cli import _stop_quietly
+    from dutygraph.cli import _stop_quietly, done_with_ctrl_c
 
     if signal.getsignal(signal.SIGINT) is _stop_quietly:  # set while starting: see cli/__init__
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cli(prog_name="dutygraph")
     except SystemExit as done:
+        done_with_ctrl_c()  # the command has said all it will: its teardown is not stopped
         if done.code in (0, None) and _NOTHING_LEFT_TO_CLOSE:
             try:
                 sys.stdout.flush()
