@@ -252,14 +252,16 @@ def test_every_quantitative_target_has_one_value_unit_and_comparator(seed_build)
 
 def test_targets_query_contract(seed_store):
     result = run_query_file(seed_store, QUERIES / "targets.rq")
+    # issue 22's document, district and year go after the original columns
     assert result.columns == ("line", "indicator", "value", "unit", "comparator", "qualifier",
-                              "span")
+                              "span", "document", "district", "year")
     assert len(result.rows) == 115
     assert result.rows[0] == (13, "全区生产总值增长", Decimal("6.5"), "%", "approx", None,
-                              "全区生产总值增长 6.5%左右")
+                              "全区生产总值增长 6.5%左右", "ouhai-2024", "瓯海区", "2024")
+    assert {row[7:] for row in result.rows} == {("ouhai-2024", "瓯海区", "2024")}
     comparators = {row[4] for row in result.rows}
     assert comparators == {"at_least", "more_than", "at_most", "approx", "exact", None}
     for row in result.rows:  # a qualitative goal has none of the three
         assert (row[2] is None) == (row[4] is None) == (row[3] is None), row
     assert (52, "企业", Decimal(2), "家", "exact", "10亿元以上", "确保10亿元以上企业2家") \
-        in result.rows
+        in {row[:7] for row in result.rows}
