@@ -306,7 +306,7 @@ def test_replacing_one_document_leaves_the_others_answers_unchanged(virtuoso, co
     def answers():
         values = {"text": "增长", "unit": "区人社局"}
         return {query.name: remote_query(virtuoso.endpoint, read_query(query), query.name, {
-            name: values[name] for name in declared_parameters(read_query(query))}).rows
+            name: values[name] for name in required_parameters(read_query(query))}).rows
             for query in sorted(QUERIES.glob("*.rq"))}
 
     load(SOURCES[1], name="alone-2024")
