@@ -66,7 +66,9 @@ def test_unit_load_top_row(coordination):
     top = max(load, key=lambda unit: (load[unit][0], load[unit][1]))
     rows = [line.split() for line in _text(coordination[1]["unit-load"]).splitlines()]
     first_row = next(row for row in rows if row and row[0] == "0")
-    assert first_row[1:] == [top, *map(str, load[top])]
+    # unit, lead_tasks, co_tasks, leaders; then the row's document, district and year
+    assert first_row[1:5] == [top, *map(str, load[top])]
+    assert first_row[5:] == ["ouhai-2024", "瓯海区", "2024"]
 
 
 def test_chart_is_drawn(coordination):
@@ -89,7 +91,8 @@ def test_exports_open_in_excel_with_chinese(coordination):
 
     root = coordination[0]
     sheet = openpyxl.load_workbook(root / "output" / "unit_load.xlsx").active
-    assert [c.value for c in sheet[1]] == ["unit", "lead_tasks", "co_tasks", "leaders"]
+    assert [c.value for c in sheet[1]] == ["unit", "lead_tasks", "co_tasks", "leaders",
+                                           "document", "district", "year"]
     assert sheet["A2"].value == "区经信局"
     raw = (root / "output" / "unit_pairs.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "市高教新区建设中心".encode() in raw
@@ -167,8 +170,9 @@ def test_years_units_lead_per_year_checked_against_the_seed(years):
     # 区发改局 leads 2 tasks of the 2023 table and 3 of the 2025 table (tests/corpus)
     assert rows["区发改局"] == ["2", str(led_2024["区发改局"]), "3"]
     change = {row[2]: row[3:] for row in _rows(years[1]["lead-change"])[1:]}
+    # year, lead_tasks, previous, change, then (issue 22) the document the row counts
     assert change["区经信局"] == ["2025", "0", str(led_2024["区经信局"]),
-                                  str(-led_2024["区经信局"])]
+                                  str(-led_2024["区经信局"]), "ouhai-2025"]
 
 
 def test_years_exports_open_in_excel(years):

@@ -53,6 +53,15 @@ def _unit_iris(store) -> dict[str, str]:
     return {row["l"].value: row["u"].value for row in rows}
 
 
+def _document_iris(store) -> dict[str, str]:
+    """Each document's IRI, by its id (unit_load.rq's document column)."""
+    rows = store.query("PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
+                       "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                       "SELECT ?d ?id WHERE { ?d a dg:Document ; dcterms:identifier ?id }",
+                       use_default_graph_as_union=True)
+    return {row["id"].value: row["d"].value for row in rows}
+
+
 def test_every_unit_page_counts_as_unit_load(seed_store):
     units = _unit_iris(seed_store)
     load = run_query_file(seed_store, QUERIES / "unit_load.rq").records()
@@ -322,12 +331,26 @@ def test_a_corpus_store_is_served_with_unit_load_counts(tmp_path):
     assert result.exit_code == 0, result.output
     bench = Workbench(store)
     try:
-        units = _unit_iris(bench.store)
-        for row in run_query_file(bench.store, QUERIES / "unit_load.rq").records():
-            page = pages.entity_page(bench.store, units[row["unit"]])
+        units, documents = _unit_iris(bench.store), _document_iris(bench.store)
+        rows = list(run_query_file(bench.store, QUERIES / "unit_load.rq").records())
+        unit_pages = {row["unit"]: pages.entity_page(bench.store, units[row["unit"]])
+                      for row in rows}
+        # unit_load.rq counts per document (issue 22): each row is the unit's load in one
+        # year, as its page shows it in that year's load chart and among that year's tasks
+        for row in rows:
+            page, document = unit_pages[row["unit"]], documents[row["document"]]
+            load = next(load for load in page.data["loads"] if load["document"] == document)
+            mine = next(unit for unit in load["units"] if unit["unit"] == units[row["unit"]])
+            tasks = [task for task in page.data["tasks"] if task["document"] == document]
+            leaders = {leader for task in tasks for leader, _ in task["leaders"]}
+            assert (mine["lead_tasks"], mine["co_tasks"], len(leaders)) == (
+                row["lead_tasks"], row["co_tasks"], row["leaders"]), row
+        # and the page's counts over every year are the sums of the unit's rows
+        for unit, page in unit_pages.items():
             counts = page.data["counts"]
-            assert (counts["lead_tasks"], counts["co_tasks"], counts["leaders"]) == (
-                row["lead_tasks"], row["co_tasks"], row["leaders"]), row["unit"]
+            assert (counts["lead_tasks"], counts["co_tasks"]) == (
+                sum(row["lead_tasks"] for row in rows if row["unit"] == unit),
+                sum(row["co_tasks"] for row in rows if row["unit"] == unit)), unit
         with TestClient(create_app(bench)) as client:
             html = client.get(_path(FGJ)).text
             assert '<dd id="lead-tasks">16</dd>' in html

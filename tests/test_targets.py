@@ -252,11 +252,13 @@ def test_every_quantitative_target_has_one_value_unit_and_comparator(seed_build)
 
 def test_targets_query_contract(seed_store):
     result = run_query_file(seed_store, QUERIES / "targets.rq")
-    assert result.columns[:7] == ("line", "indicator", "value", "unit", "comparator",
-                                  "qualifier", "span")  # then the document's columns
+    # issue 22's document, district and year go after the original columns
+    assert result.columns == ("line", "indicator", "value", "unit", "comparator", "qualifier",
+                              "span", "document", "district", "year")
     assert len(result.rows) == 115
-    assert result.rows[0][:7] == (13, "全区生产总值增长", Decimal("6.5"), "%", "approx", None,
-                                  "全区生产总值增长 6.5%左右")
+    assert result.rows[0] == (13, "全区生产总值增长", Decimal("6.5"), "%", "approx", None,
+                              "全区生产总值增长 6.5%左右", "ouhai-2024", "瓯海区", "2024")
+    assert {row[7:] for row in result.rows} == {("ouhai-2024", "瓯海区", "2024")}
     comparators = {row[4] for row in result.rows}
     assert comparators == {"at_least", "more_than", "at_most", "approx", "exact", None}
     for row in result.rows:  # a qualitative goal has none of the three
