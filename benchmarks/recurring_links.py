@@ -61,10 +61,16 @@ def main(argv: list[str] | None = None) -> None:
     answers = {}
     for path in (QUERY, IN_SPARQL):
         started = time.perf_counter()
-        answers[path] = run_query_file(store, path).rows
-        print(f"{path.name}: {len(answers[path]):,} rows in "
+        answers[path] = run_query_file(store, path)
+        print(f"{path.name}: {len(answers[path].rows):,} rows in "
               f"{time.perf_counter() - started:.2f} s", flush=True)
-    same = answers[QUERY] == answers[IN_SPARQL] and linked == len(answers[QUERY])
+    # The old query's columns only: the catalogue's adds document and next_document at the
+    # end (issue 22), and its other columns keep their names and order.
+    old = answers[IN_SPARQL]
+    width = len(old.columns)
+    assert answers[QUERY].columns[:width] == old.columns
+    same = ([row[:width] for row in answers[QUERY].rows] == list(old.rows)
+            and linked == len(answers[QUERY].rows))
     print("same pairs" if same else "NOT the same pairs")
     raise SystemExit(0 if same else 1)
 
