@@ -102,7 +102,8 @@ def test_query_page_runs_a_catalogue_query_with_a_parameter(tab, served, tmp_pat
     with page.expect_download() as download:
         page.locator(".yasr .yasr_downloadIcon").click()
     text = download.value.path().read_text(encoding="utf-8")
-    assert text.splitlines()[0] == '"line","leader","number","task"'
+    # issue 22's document, district and year after the query's own columns
+    assert text.splitlines()[0] == '"line","leader","number","task","document","district","year"'
     assert "数安港" in text
     tab.shot(tmp_path, "workbench-query.png")
     assert tab.errors == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dutygraph.ask.query import declared_parameters, read_query
+from dutygraph.ask.query import declared_parameters, read_query, required_parameters
 from dutygraph.rdf.namespaces import PREFIXES
 
 _FIELD = re.compile(r"^#\s*(title|question \(en\)|question \(zh\)):\s*(.*)$")
@@ -36,7 +36,8 @@ def catalogue_entries(folder: str | Path) -> list[dict]:
         entries.append({"name": path.name, "title": fields.get("title", path.stem),
                         "question_en": fields.get("question (en)", ""),
                         "question_zh": fields.get("question (zh)", ""),
-                        "parameters": list(declared_parameters(text)), "query": text})
+                        "parameters": list(declared_parameters(text)),
+                        "required": list(required_parameters(text)), "query": text})
     return entries
 
 

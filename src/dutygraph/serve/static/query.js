@@ -72,7 +72,8 @@
       label.textContent = name + " ";
       var input = document.createElement("input");
       input.name = name;
-      input.required = true;
+      // An optional parameter (a scope: document, district, year …) may stay empty.
+      input.required = current.required.indexOf(name) >= 0;
       label.appendChild(input);
       fields.appendChild(label);
     });
@@ -88,7 +89,10 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var values = {};
-    fields.querySelectorAll("input").forEach(function (input) { values[input.name] = input.value; });
+    fields.querySelectorAll("input").forEach(function (input) {
+      // An optional parameter left empty stays unbound: the query then asks of every document.
+      if (input.required || input.value !== "") values[input.name] = input.value;
+    });
     var tab = yasgui.getTab();
     tab.setQuery(bind(current.query, values));
     tab.getYasqe().query();
