@@ -440,3 +440,20 @@ def test_a_name_under_the_leader_column_of_a_heading_row_is_the_headings_leader(
     (section,) = document.sections
     assert (section.label, section.leaders) == ("加快发展", ("张三", "李四"))
     assert [t.leaders for t in section.tasks] == [(), ("赵六", "王五")]
+
+
+def test_a_topic_headings_leaders_lead_its_table_under_no_section_heading(tmp_path):
+    """（一）…（分管领导：A） over a table of its own, in a document that prints no 一、: every
+    row of the table, the first one too, has the topic's leader."""
+    head = "序号\t工作任务\t主责单位\t协同单位\n"
+    document = _read(tmp_path, "2025年重点任务清单\n（一）扩大有效需求（分管领导：张三）\n"
+                               f"{head}1\t甲。\t区发改局\t区财政局\n2\t乙。\t区商务局\t区财政局\n"
+                               f"（二）推动产业升级（分管领导：李四、王五）\n{head}"
+                               "1\t丙。\t区经信局\t区科技局\n")
+    assert [t.leaders for t in document.tasks] == [("张三",), ("张三",), ("李四", "王五")]
+
+
+def test_a_count_after_a_headings_leaders_is_no_part_of_them(tmp_path):
+    document = _read(tmp_path, "一、加快发展（牵头领导：张三、李四）（共1项）\n"
+                               "1.推进甲。（区发改局牵头）\n")
+    assert document.sections[0].leaders == ("张三", "李四")

@@ -22,7 +22,8 @@ def start_section(state: ReadState, place: Place, heading: str, numeral: str,
                   body: str) -> None:
     """A section headed HEADING: its leader is named in its words (张三区长牵头重点工作),
     or its leaders after a label (扩大有效投资（牵头领导：张三、李四）)."""
-    named = trailing_leaders(body.strip())
+    body = layout.SECTION_COUNT.sub("", body.strip())  # （共3项）, before or after the leaders
+    named = trailing_leaders(body)
     body, leaders = (named[0].rstrip("。.；; "), named[1]) if named else (body, ())
     label = _strip_suffix(layout.SECTION_COUNT.sub("", body.strip()), layout.SECTION_SUFFIXES)
     if leaders:
@@ -47,9 +48,11 @@ def implicit_section(state: ReadState, place: Place, heading: str | None = None)
     match = layout.SECTION_HEADER.match(heading or "")
     if match:
         start_section(state, place, heading, match["numeral"], match["body"])
-    else:
-        named = heading or state.document.title
-        start_section(state, place, named, "", named)
+        return
+    heading_leaders = state.heading_leaders  # a subheading before it still leads its rows
+    named = heading or state.document.title
+    start_section(state, place, named, "", named)
+    state.heading_leaders = heading_leaders
 
 
 def section_leaders(state: ReadState, leaders: tuple[str, ...]) -> None:
