@@ -249,16 +249,21 @@ def _outcomes(paths: list[Path], options: dict, jobs: int | None):
     if jobs <= 1:
         yield from (build_document(path, options) for path in paths)
         return
-    pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_ctrl_c)
+    pool = None
     try:
+        # Ctrl-C while the workers fork broke an at-fork hook (logging's) with a traceback.
+        with _ctrl_c_held():
+            pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_ctrl_c)
         yield from pool.imap(functools.partial(build_document, options=options), paths)
     except BaseException:  # Ctrl-C, or the caller stopped (GeneratorExit)
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     else:
         pool.close()
     finally:
-        pool.join()
+        if pool is not None:
+            pool.join()
 
 
 def _ignore_ctrl_c() -> None:
