@@ -147,8 +147,10 @@ def build_corpus(
 
     paths = expand_sources(sources)
     options = {"units": units, "base": base, "validate": validate, **build_options}
-    data = new_dataset(backend, store)
+    data = None
     try:
+        with _ctrl_c_held():  # a store opened but not yet in `data` could not be undone
+            data = new_dataset(backend, store)  # (a failure inside is undone inside)
         outcomes: list[DocumentOutcome] = []
         seen: dict[str, str] = {}  # document graph → source
         for outcome in _outcomes(paths, options, jobs):
@@ -175,6 +177,8 @@ def build_corpus(
             data.compact()
             data.mark_complete([str(path) for path in paths])  # the last step: it is whole
     except BaseException as error:
+        if data is None:
+            raise
         data.discard()  # a store on disk: see OxigraphDataset
         if isinstance(error, KeyboardInterrupt):
             raise _stopped(data, store) from None

@@ -241,18 +241,40 @@ class OxigraphDataset:
                 self._kept_aside = tempfile.SpooledTemporaryFile(max_size=_KEPT_IN_MEMORY)
             else:
                 self._made = _MadeByThisBuild(path)
-                marker.begin(path)  # before the first byte of the store: see ask/marker.py
+        self._begun = False  # whether this build's marker is in a store that was there
+        try:
+            self._open(path)
+            # A store on disk may hold earlier builds: a document built again replaces its own.
+            self.earlier = next(self.store.quads_for_pattern(None, None, None, None),
+                                None) is not None
+        except BaseException:  # a store made here goes; one that was there keeps its marker
+            self._undo_open()
+            raise
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
+        self._shared = SharedDescriptions()  # who may change a government's description
+        self._replaced: set[str] = set()  # the documents of this build (a store kept aside)
+        self._old_shared: set[str] = set()  # the governments' graphs of documents replaced
+
+    def _open(self, path: Path | None) -> None:
+        """Open the store at PATH (in memory if None), marked as being built."""
+        if self._made is not None:
+            marker.begin(path)  # before the first byte of the store: see ask/marker.py
         self.store = open_store(path)
         if path is not None and self._made is None:
             # Only once the store is ours (its lock taken): another build's marker stays.
             self._marked_before = marker.begin(path)
-        self._pending: list[bytes] = []
-        self._pending_bytes = 0
-        # A store on disk may hold earlier builds: a document built again replaces its own.
-        self.earlier = next(self.store.quads_for_pattern(None, None, None, None), None) is not None
-        self._shared = SharedDescriptions()  # who may change a government's description
-        self._replaced: set[str] = set()  # the documents of this build (a store kept aside)
-        self._old_shared: set[str] = set()  # the governments' graphs of documents replaced
+            self._begun = True
+
+    def _undo_open(self) -> None:
+        """Undo what a failed _open did to the disk (discard, before the store was ours)."""
+        self.store = None
+        if self._kept_aside is not None:
+            self._kept_aside.close()
+        if self._made is not None:
+            self._made.remove()
+        elif self._begun:
+            marker.restore(self.path, self._marked_before)
 
     def add(self, nquads: bytes, graph: str = "", shared_graph: str = "") -> None:
         """Queue one document's quads; they reach the store in batches. In a store that held
