@@ -70,18 +70,44 @@ def worker_pool(jobs: int) -> Iterator[multiprocessing.pool.Pool]:
     Ctrl-C in ten: its management thread died of InvalidStateError on a cancelled future, and
     the exit waited on it for ever.) The workers ignore Ctrl-C, which a terminal sends to
     them too: the main process alone decides what it means."""
-    pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_ctrl_c)
+    # Made with Ctrl-C held: pressed while the workers are forked, it left a pool half made,
+    # whose threads the interpreter's exit then waited on for ever (one Ctrl-C in forty).
+    pool = None
     try:
+        with ctrl_c_held():
+            pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_ctrl_c)
         yield pool
     except BaseException:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     else:
         pool.close()
     finally:
-        pool.join()
+        if pool is not None:
+            pool.join()
 
 
 def _ignore_ctrl_c() -> None:
     """In a worker: SIGINT is the main process's to act on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def ctrl_c_held():
+    """Ctrl-C (SIGINT) pressed during the block is raised as KeyboardInterrupt after it.
+    Only where Python's own handler would raise it at once (the main thread, SIGINT neither
+    ignored, as in a job started in the background, nor given another handler): elsewhere
+    the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    pressed = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt

@@ -15,8 +15,6 @@ import functools
 import glob
 import json
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from dutygraph.background import ctrl_c_held
 from dutygraph.errors import EXIT_STOPPED, DutygraphError
 from dutygraph.rdf.iris import GOVERNMENT, GOVERNMENT_GRAPH, PUBLISHER
 from dutygraph.rdf.namespaces import DCTERMS, DEFAULT_BASE
@@ -149,7 +148,7 @@ def build_corpus(
     options = {"units": units, "base": base, "validate": validate, **build_options}
     data = None
     try:
-        with _ctrl_c_held():  # a store opened but not yet in `data` could not be undone
+        with ctrl_c_held():  # a store opened but not yet in `data` could not be undone
             data = new_dataset(backend, store)  # (a failure inside is undone inside)
         outcomes: list[DocumentOutcome] = []
         seen: dict[str, str] = {}  # document graph → source
@@ -170,7 +169,7 @@ def build_corpus(
             on_linking()
         # The documents go in (into a store that was there, only now), the pairs are linked
         # and the store compacted: a store half through this is neither the old nor the new.
-        with _ctrl_c_held(), _said_if_half_stored(data):
+        with ctrl_c_held(), _said_if_half_stored(data):
             data.flush()
             districts = {(d.government, d.district) for d in outcomes if d.ok and d.district}
             recurrences = link_recurrences(data, districts, (d.graph for d in outcomes if d.ok))
@@ -199,26 +198,6 @@ def _stopped(data, store) -> Stopped:
     else:
         where = f"; the store {store} is as it was"
     return Stopped(f"stopped by Ctrl-C while reading: nothing written{where}")
-
-
-@contextmanager
-def _ctrl_c_held():
-    """Ctrl-C (SIGINT) pressed during the block is raised as KeyboardInterrupt after it.
-    Only where Python's own handler would raise it at once (the main thread, SIGINT neither
-    ignored, as in a job started in the background, nor given another handler): elsewhere
-    the block runs as it is."""
-    if threading.current_thread() is not threading.main_thread() or \
-            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        yield
-        return
-    pressed = []
-    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -22,7 +22,7 @@ def _relabel(bar, label: str) -> None:
     bar.render_progress()
 
 
-# What the build does once every document is read (Ctrl-C then waits: corpus._ctrl_c_held).
+# What the build does once every document is read (Ctrl-C then waits: background.ctrl_c_held).
 _STORING = "Storing and linking recurring tasks (Ctrl-C waits until it is done)"
 
 

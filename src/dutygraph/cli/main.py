@@ -12,7 +12,14 @@ import sys
 import click
 
 from dutygraph import __version__
-from dutygraph.cli.common import ask_credentials, checked_base, emit, parse_params, user_errors
+from dutygraph.cli.common import (
+    ask_credentials,
+    checked_base,
+    emit,
+    parse_params,
+    stop_now,
+    user_errors,
+)
 from dutygraph.errors import EXIT_STOPPED
 from dutygraph.limits import SOURCE_BYTES, TASKS
 from dutygraph.rdf.namespaces import DEFAULT_BASE
@@ -41,6 +48,7 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             click.echo("Error: stopped by Ctrl-C", err=True)
+            stop_now()
             ctx.exit(EXIT_STOPPED)
 
 
