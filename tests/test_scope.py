@@ -166,3 +166,31 @@ def test_unit_load_by_district_compares_one_body_across_districts(generated):
 def test_indicator_targets_marks_outliers(three):
     rows = _ask(three, "indicator_targets.rq", text="生产总值").records()
     assert [r["outlier"] for r in rows] == [None, None, None]  # 6, 6.5, 6: none stands out
+
+
+@pytest.mark.parametrize("name", ["unit_load.rq", "tasks.rq", "assignments.rq"])
+def test_a_document_without_district_or_year_is_never_in_a_scoped_answer(name, seed_turtle):
+    """Every engine, not only the local one that narrows the dataset first: a document whose
+    graph names no district or year is no answer to district=… or year=… (an unbound
+    district joined the parameter's VALUES, and the row came out labelled 瓯海区)."""
+    import pyoxigraph as ox
+
+    from dutygraph.ask.query import bind_parameters
+
+    from .conftest import REPO
+
+    text = read_query(QUERIES / name)
+    # The seed names 瓯海区 and 2024; first-listed names 2024 (from its title) but no
+    # district; gb18030 names neither. Both cases' documents are called "input".
+    for params, case, expected in (
+            ({"district": "瓯海区"}, "first-listed", {"ouhai-2024"}),
+            ({"year": "2024"}, "gb18030", {"ouhai-2024"}),
+            ({"year": "2024"}, "first-listed", {"ouhai-2024", "input"})):
+        store = ox.Store()
+        for graph, path in (("urn:seed", seed_turtle),
+                            ("urn:case", REPO / "tests" / "cases" / case / "expected.ttl")):
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+        answer = store.query(bind_parameters(text, params), use_default_graph_as_union=True)
+        columns = [v.value for v in answer.variables]
+        documents = {row[columns.index("document")].value for row in answer}
+        assert documents == expected, (params, case, documents)

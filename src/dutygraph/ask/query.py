@@ -155,9 +155,17 @@ def bind_parameters(query: str, params: dict[str, str], origin: str = "<query>")
     given = [name for name in declared if name in params]
     if not given:
         return query
-    values = " ".join(f"VALUES ?{name} {{ {sparql_string(params[name])} }}" for name in given)
+    values = " ".join(f"VALUES ?{_bound_variable(query, name)} {{ {sparql_string(params[name])} }}"
+                      for name in given)
     where = _find_where(query, origin)
     return f"{query[:where]}\n  {values}\n{query[where:]}"
+
+
+def _bound_variable(query: str, name: str) -> str:
+    """The variable a parameter binds: NAMEKey where the query has one (the catalogue's
+    district and year: "" where a graph names none, so that a document without a district
+    never joins district=…, as an unbound ?district would), else NAME."""
+    return f"{name}Key" if re.search(rf"\?{name}Key\b", query) else name
 
 
 def sparql_string(value: str) -> str:
