@@ -27,6 +27,18 @@ def require_tool(name: str) -> str:
     return path
 
 
+def launched_chromium(switches: list[str]):
+    """Debian's Chromium driven by playwright (no browser download), with SWITCHES; a
+    generator for a module's browser fixture to yield from."""
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=switches)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def seed_build():
     """The seed table's BuildResult."""

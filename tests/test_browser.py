@@ -16,7 +16,7 @@ import pytest
 from dutygraph.ask.query import run_query
 from dutygraph.picture.pages import view_network, write_html
 
-from .conftest import REPO, require_tool
+from .conftest import REPO, launched_chromium
 
 VIEWS = {
     "collaboration": "区发改局",
@@ -50,13 +50,7 @@ SHOTS = REPO / "output" / "screenshots"
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=QUIET)
-        yield browser
-        browser.close()
+    yield from launched_chromium(QUIET)
 
 
 class OpenedPage:

@@ -14,7 +14,7 @@ import pytest
 from dutygraph.serve.catalogue import catalogue_entries
 from dutygraph.serve.site import write_site
 
-from .conftest import QUERIES, REPO, require_tool
+from .conftest import QUERIES, REPO, launched_chromium
 from .test_browser import QUIET
 
 SHOTS = REPO / "output" / "screenshots"
@@ -25,13 +25,7 @@ SWITCHES = [s if not s.startswith("--host-resolver-rules") else
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=SWITCHES)
-        yield browser
-        browser.close()
+    yield from launched_chromium(SWITCHES)
 
 
 class Tab:
