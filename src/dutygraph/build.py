@@ -21,6 +21,7 @@ from dutygraph.rdf.namespaces import DEFAULT_BASE
 from dutygraph.read.layout import NOT_UNDERSTOOD
 from dutygraph.read.meta import DocumentMeta, load_meta, meta_from_text, sidecar_path
 from dutygraph.read.reader import read_table
+from dutygraph.read.records import TableDocument
 from dutygraph.read.roles import resolve_task
 from dutygraph.read.units import UnitTable
 
@@ -37,6 +38,8 @@ class BuildResult:
     report: BuildReport
     meta: DocumentMeta
     validation: ValidationReport | None = None  # the SHACL findings; None when not validated
+    document: TableDocument | None = None  # the records the graph was built from
+    units: UnitTable | None = None  # the unit table their names were resolved with
 
 
 def build(
@@ -71,7 +74,7 @@ def build(
     validation = None
     if validate:
         validation = validate_graph(graph if indexed else graph.indexed())
-    return BuildResult(graph, report, doc_meta, validation)
+    return BuildResult(graph, report, doc_meta, validation, document, unit_table)
 
 
 def refuse_not_understood(document) -> None:

@@ -33,7 +33,7 @@ from dutygraph.read.progress_links import (
     load_overrides,
     measured_targets,
 )
-from dutygraph.read.reader import read_table, source_items
+from dutygraph.read.reader import source_items
 from dutygraph.read.records import TableDocument
 from dutygraph.read.targets import extract_targets
 from dutygraph.read.units import UnitTable
@@ -90,8 +90,8 @@ def build_year(sources, *, units=None, base: str = DEFAULT_BASE, validate: bool 
                          f"exactly one plan beside them, not {len(plans)} ({', '.join(plans)})")
     result = build(plans[0], units=units, base=base, validate=False, layout=layout,
                    lead_convention=lead_convention)
-    plan = read_table(plans[0], layout_name=layout, lead_convention=lead_convention)
-    context, table = _context(plans[0], plan, result, units, base)
+    plan = result.document  # read once, by the build
+    context, table = _context(result, base)
     overrides = load_overrides(links) if links else {}
     outcomes = [_add_report(Path(path), plan, result, (context, table), base, overrides, links)
                 for path in reports]
@@ -101,15 +101,10 @@ def build_year(sources, *, units=None, base: str = DEFAULT_BASE, validate: bool 
     return YearResult(result, outcomes)
 
 
-def _context(path: str, plan: TableDocument, result: BuildResult, units, base: str):
-    """Where the plan's tasks, targets and units are in its graph."""
-    meta = result.meta
-    if units:
-        table = UnitTable.load(units)
-    elif meta.units and sidecar_path(path).exists():
-        table = UnitTable.load(sidecar_path(path).parent / meta.units)
-    else:
-        table = UnitTable.empty()
+def _context(result: BuildResult, base: str):
+    """Where the plan's tasks, targets and units are in its graph (its unit table: the one
+    the build resolved the plan's names with)."""
+    meta, table = result.meta, result.units
     minter = IriMinter(base, meta.government_id, meta.id)
 
     def unit_node(name: str) -> URIRef | None:
